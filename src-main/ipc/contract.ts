@@ -1,0 +1,163 @@
+/**
+ * The IPC contract between the main process and the renderer.
+ *
+ * Main, preload and renderer all import this one module. Each request channel is named `domain:verb`
+ * and maps to a zod schema for its request and one for its response. Event channels carry data from
+ * main to the renderer (progress, changes) and map to one payload schema. A new feature adds its
+ * channels here and its handler to the table in `./handlers`; no transport code changes.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'de'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Error codes the renderer translates into messages. `details` carries data for the message and must never contain secrets. */
+export const IPC_ERROR_CODES = [
+  'invalid_request',
+  'invalid_response',
+  'unknown_channel',
+  'forbidden_sender',
+  'not_found',
+  'workspace_unavailable',
+  'internal'
+] as const;
+export const ipcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
+export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
+
+export const ipcErrorSchema = z.object({
+  code: ipcErrorCodeSchema,
+  message: z.string(),
+  details: z.unknown().optional()
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const emptyRequest = z.strictObject({});
+
+const snapshotOriginSchema = z.enum(['live', 'import', 'demo']);
+
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  origin: snapshotOriginSchema,
+  capturedBy: z.string(),
+  tenantId: z.string(),
+  appDisplayName: z.string(),
+  sentryOrg: z.string(),
+  warningCount: z.number().int().nonnegative(),
+  unavailableCount: z.number().int().nonnegative()
+});
+export type SnapshotSummaryDto = z.infer<typeof snapshotSummarySchema>;
+
+const sourceRecordSchema = z.object({
+  source: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  rowsReceived: z.number().int(),
+  apiTotal: z.number().int().nullable(),
+  pages: z.number().int(),
+  retries: z.number().int()
+});
+
+/** One snapshot's metadata and row counts. The rows themselves stay in main until a feature needs them. */
+export const snapshotDetailSchema = z.object({
+  summary: snapshotSummarySchema,
+  appId: z.string(),
+  servicePrincipalId: z.string(),
+  sentryBaseUrl: z.string(),
+  population: z.string(),
+  toolVersion: z.string(),
+  contentSha256: z.string(),
+  sources: z.array(sourceRecordSchema),
+  warnings: z.array(z.string()),
+  unavailable: z.array(z.object({ source: z.string(), reason: z.string(), missingPermission: z.string().nullable() })),
+  counts: z.object({
+    assignments: z.number().int(),
+    entraUsers: z.number().int(),
+    entraGroups: z.number().int(),
+    sentryMembers: z.number().int(),
+    sentryTeams: z.number().int()
+  })
+});
+export type SnapshotDetailDto = z.infer<typeof snapshotDetailSchema>;
+
+const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+
+function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const channels = {
+  'app:info': defineChannel(
+    emptyRequest,
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      workspaceDir: z.string(),
+      logDir: z.string()
+    })
+  ),
+  'snapshots:list': defineChannel(
+    emptyRequest,
+    z.object({ workspaceDir: z.string(), snapshots: z.array(snapshotSummarySchema) })
+  ),
+  // `ref` is a full snapshot id or anything the store's resolveId accepts (a unique prefix, `latest`).
+  'snapshots:get': defineChannel(z.strictObject({ ref: z.string().min(1).max(200) }), snapshotDetailSchema),
+  'settings:getLanguage': defineChannel(
+    emptyRequest,
+    z.object({ language: languageSchema, source: z.enum(['saved', 'system']) })
+  ),
+  'settings:setLanguage': defineChannel(z.strictObject({ language: languageSchema }), z.object({ language: languageSchema })),
+  // The renderer forwards its own log lines so there is one log file, redacted in one place.
+  'log:write': defineChannel(
+    z.strictObject({ level: logLevelSchema, message: z.string().max(4000), scope: z.string().max(60).optional() }),
+    z.object({ written: z.boolean() })
+  )
+} as const;
+
+export const events = {
+  'settings:languageChanged': z.object({ language: languageSchema })
+} as const;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof channels)[C]['response']>;
+export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+export function ipcFailure(code: IpcErrorCode, message: string, details?: unknown): { ok: false; error: IpcError } {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}
+
+/** Envelope schema for whatever crosses a transport, used by the renderer to check replies. */
+export function resultSchemaFor<C extends Channel>(channel: C) {
+  return z.union([
+    z.object({ ok: z.literal(true), value: channels[channel].response }),
+    z.object({ ok: z.literal(false), error: ipcErrorSchema })
+  ]);
+}
+
+/**
+ * The API the preload exposes as `window.roster`.
+ *
+ * `on` returns a function that removes the listener. Payloads are validated in main before they are sent.
+ */
+export interface RosterBridge {
+  invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+}

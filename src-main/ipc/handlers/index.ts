@@ -1,0 +1,30 @@
+/**
+ * The handler table: one plain function per contract channel, with no Electron in sight.
+ *
+ * `src-main/electron` wires it to `ipcMain.handle`; tests and the browser harness serve the same table
+ * over HTTP. A channel added to the contract without a handler here fails the typecheck.
+ */
+import type { HandlerTable } from '../dispatch';
+import { createAppHandlers, type AppInfo } from './app';
+import { createSettingsHandlers, type SettingsStore } from './settings';
+import { createSnapshotHandlers, type WorkspaceAccess } from './snapshots';
+
+export interface HandlerDependencies {
+  appInfo: () => AppInfo;
+  workspace: WorkspaceAccess;
+  settings: SettingsStore;
+  systemLocale: () => string;
+}
+
+export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
+  return {
+    ...createAppHandlers(deps.appInfo),
+    ...createSnapshotHandlers(deps.workspace),
+    ...createSettingsHandlers(deps.settings, deps.systemLocale)
+  };
+}
+
+export type { AppInfo } from './app';
+export type { SettingsStore } from './settings';
+export { languageFromLocale } from './settings';
+export type { WorkspaceAccess, WorkspacePort, SnapshotSummaryFields } from './snapshots';

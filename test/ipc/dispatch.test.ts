@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../src-main/ipc/contract';
+import { createDispatcher, createEmitter, type Dispatch, type HandlerTable, type IpcLogger } from '../../src-main/ipc/dispatch';
+import { createHandlerTable, type WorkspacePort } from '../../src-main/ipc/handlers';
+import { createJsonSettingsStore } from '../../src-main/ipc/settings-file';
+import { StoreError } from '../../src-main/store/errors';
+
+const silentLogger: IpcLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+const emptyWorkspace: WorkspacePort = {
+  list: () => [],
+  resolveId: (ref) => {
+    throw new StoreError('not-found', `No snapshot matches '${ref}'.`);
+  },
+  readSnapshot: () => Promise.reject(new Error('unreachable'))
+};
+
+let dir: string;
+let sent: Array<{ event: EventName; payload: unknown }>;
+let dispatch: Dispatch;
+let table: HandlerTable;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'roster-ipc-'));
+  sent = [];
+  table = createHandlerTable({
+    appInfo: () => ({ name: 'Roster', version: '0.1.0', platform: 'linux', workspaceDir: dir, logDir: dir }),
+    workspace: { dir, open: async () => emptyWorkspace },
+    settings: createJsonSettingsStore(join(dir, 'settings.json'), () => {}),
+    systemLocale: () => 'de-AT'
+  });
+  const emit = createEmitter((event, payload) => sent.push({ event, payload }), silentLogger);
+  dispatch = createDispatcher(table, { logger: silentLogger, emit });
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('createDispatcher', () => {
+  it('rejects an unknown channel as data', async () => {
+    const result = await dispatch('shell:exec', { command: 'rm -rf /' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('unknown_channel');
+  });
+
+  it('rejects prototype keys as channels', async () => {
+    const result = await dispatch('constructor', {});
+    expect(!result.ok && result.error.code).toBe('unknown_channel');
+  });
+
+  it('rejects an invalid payload with issues', async () => {
+    const result = await dispatch('settings:setLanguage', { language: 'fr' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_request');
+    expect(result.error.details).toMatchObject({ issues: [{ path: 'language' }] });
+  });
+
+  it('rejects extra keys on strict requests', async () => {
+    const result = await dispatch('app:info', { debug: true });
+    expect(!result.ok && result.error.code).toBe('invalid_request');
+  });
+
+  it('rejects a missing payload', async () => {
+    const result = await dispatch('snapshots:get', undefined);
+    expect(!result.ok && result.error.code).toBe('invalid_request');
+  });
+
+  it('returns a valid reply', async () => {
+    const result = await dispatch('snapshots:list', {});
+    expect(result).toEqual({ ok: true, value: { workspaceDir: dir, snapshots: [] } });
+  });
+
+  it('maps store errors to typed codes', async () => {
+    const result = await dispatch('snapshots:get', { ref: 'nope' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('not_found');
+    expect(result.error.details).toMatchObject({ storeCode: 'not-found' });
+  });
+
+  it('reports a handler reply outside the contract', async () => {
+    const broken = createDispatcher(
+      { ...table, 'app:info': () => ({ name: 'Roster' }) as never },
+      { logger: silentLogger, emit: () => {} }
+    );
+    const result = await broken('app:info', {});
+    expect(!result.ok && result.error.code).toBe('invalid_response');
+  });
+
+  it('turns unexpected throws into internal errors', async () => {
+    const broken = createDispatcher(
+      { ...table, 'app:info': () => { throw new TypeError('boom'); } },
+      { logger: silentLogger, emit: () => {} }
+    );
+    const result = await broken('app:info', {});
+    expect(!result.ok && result.error.code).toBe('internal');
+    expect(!result.ok && result.error.message).toContain('boom');
+  });
+});
+
+describe('language settings', () => {
+  it('follows the system locale by default', async () => {
+    const result = await dispatch('settings:getLanguage', {});
+    expect(result).toEqual({ ok: true, value: { language: 'de', source: 'system' } });
+  });
+
+  it('persists a choice and emits an event', async () => {
+    const set = await dispatch('settings:setLanguage', { language: 'en' });
+    expect(set).toEqual({ ok: true, value: { language: 'en' } });
+    expect(sent).toEqual([{ event: 'settings:languageChanged', payload: { language: 'en' } }]);
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'en' });
+
+    const get = await dispatch('settings:getLanguage', {});
+    expect(get).toEqual({ ok: true, value: { language: 'en', source: 'saved' } });
+  });
+
+  it('falls back to the system locale on a corrupt file', async () => {
+    writeFileSync(join(dir, 'settings.json'), '{ not json');
+    const result = await dispatch('settings:getLanguage', {});
+    expect(result).toEqual({ ok: true, value: { language: 'de', source: 'system' } });
+  });
+});
+
+describe('createEmitter', () => {
+  it('drops payloads outside the contract', () => {
+    const delivered: unknown[] = [];
+    const emit = createEmitter((_event, payload) => delivered.push(payload), silentLogger);
+    emit('settings:languageChanged', { language: 'fr' } as never);
+    emit('settings:languageChanged', { language: 'de' });
+    expect(delivered).toEqual([{ language: 'de' }]);
+  });
+});
