@@ -1,0 +1,130 @@
+import type { EntraAppRoleAssignment, EntraGroup, EntraGroupMember, EntraUser } from '../model/snapshot';
+import { GraphPermissionError } from './errors';
+import type { GraphClient, ListResult, ReadContext } from './graph-client';
+import { GROUP_SELECT, MEMBER_SELECT, USER_SELECT, memberKind, toAssignment, toGroup, toUser } from './normalize';
+import type { SourceTracker } from './source-tracker';
+
+type RawItem = Record<string, unknown> & { id: string };
+
+/** Full listings of one collection tried before a count that does not add up is kept with a warning. */
+const LISTING_ATTEMPTS = 3;
+
+/** Counted lists need Graph's advanced query mode, which reads a slightly stale index. */
+const COUNT_HEADERS = { ConsistencyLevel: 'eventual' };
+
+/**
+ * Reads a counted collection, again from the start when the distinct ids do not add up to the
+ * `@odata.count` Graph announced, since items shift between pages when the list changes mid-read.
+ * Duplicates and a count that still does not add up after the last attempt become warnings.
+ */
+export async function listConsistently(graph: GraphClient, path: string, context: ReadContext, label: string, warnings: string[]): Promise<ListResult<RawItem>> {
+  let result: ListResult<RawItem> | null = null;
+  const rowsBefore = context.tracker?.rows ?? 0;
+  for (let attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
+    // A new reading replaces the rows of the one before; its pages and retries still count.
+    context.tracker?.setRows(rowsBefore);
+    result = await graph.listAll<RawItem>(path, context, COUNT_HEADERS);
+    if (result.apiTotal === null || result.apiTotal === result.items.length) break;
+  }
+  const final = result as ListResult<RawItem>;
+
+  if (final.duplicateIds.length > 0) {
+    warnings.push(`${label}: ${final.duplicateIds.length} entries arrived on more than one page because the list changed while it was read; each was kept once (${final.duplicateIds.slice(0, 5).join(', ')}${final.duplicateIds.length > 5 ? ', ...' : ''}).`);
+  }
+  if (final.apiTotal !== null && final.apiTotal !== final.items.length) {
+    warnings.push(`${label}: Graph announced ${final.apiTotal} entries but ${final.items.length} distinct ones arrived in ${LISTING_ATTEMPTS} full readings; the list kept changing while it was read, so capture again to be sure.`);
+  }
+  return final;
+}
+
+export async function readAssignments(graph: GraphClient, servicePrincipalId: string, tracker: SourceTracker, warnings: string[], signal?: AbortSignal): Promise<EntraAppRoleAssignment[]> {
+  const context: ReadContext = { source: 'graph.assignments', permission: 'Application.Read.All', what: 'the app role assignments of the enterprise app', signal, tracker };
+  const path = `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo?$top=999&$count=true`;
+  const result = await listConsistently(graph, path, context, 'App role assignments', warnings);
+  if (result.apiTotal !== null) tracker.addApiTotal(result.apiTotal);
+  return result.items.map(toAssignment);
+}
+
+/** Reads the groups' own attributes through `$batch`; ids Graph answers with 404 come back in `missing`. */
+export async function readGroups(graph: GraphClient, groupIds: string[], tracker: SourceTracker, signal?: AbortSignal): Promise<{ groups: EntraGroup[]; missing: string[] }> {
+  const context: ReadContext = { source: 'graph.groups', permission: 'GroupMember.Read.All', what: 'the groups assigned to the enterprise app', signal, tracker };
+  const paths = groupIds.map((id) => `/groups/${encodeURIComponent(id)}?$select=${GROUP_SELECT.join(',')}`);
+  const answers = await graph.batchGet(paths, context);
+
+  const groups: EntraGroup[] = [];
+  const missing: string[] = [];
+  answers.forEach((answer, index) => {
+    if (answer.status === 404) missing.push(groupIds[index] as string);
+    else groups.push(toGroup(answer.body as Record<string, unknown>));
+  });
+  return { groups, missing };
+}
+
+/** Reads users through `$batch`; users Graph answers with 404 (deleted) come back in `deletedIds`. */
+export async function readUsers(graph: GraphClient, userIds: string[], tracker: SourceTracker, signal?: AbortSignal): Promise<{ users: EntraUser[]; deletedIds: string[] }> {
+  const context: ReadContext = { source: 'graph.users', permission: 'User.Read.All', what: 'the users assigned to the enterprise app', signal, tracker };
+  const paths = userIds.map((id) => `/users/${encodeURIComponent(id)}?$select=${USER_SELECT.join(',')}`);
+  const answers = await graph.batchGet(paths, context);
+
+  const users: EntraUser[] = [];
+  const deletedIds: string[] = [];
+  answers.forEach((answer, index) => {
+    if (answer.status === 404) deletedIds.push(userIds[index] as string);
+    else users.push(requireFullUser(toUser(answer.body as Record<string, unknown>), context));
+  });
+  return { users, deletedIds };
+}
+
+export interface GroupMembership {
+  edges: EntraGroupMember[];
+  users: EntraUser[];
+  nestedGroups: EntraGroup[];
+}
+
+/**
+ * Reads the direct members of one assigned group and, when it contains groups, the users reachable
+ * only through them (`transitiveMembers`). Entra provisions direct members only, so the two are
+ * recorded as separate relations.
+ */
+export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tracker: SourceTracker, warnings: string[], signal?: AbortSignal): Promise<GroupMembership> {
+  const context: ReadContext = { source: 'graph.memberships', permission: 'GroupMember.Read.All', what: `the members of group '${group.displayName ?? group.id}'`, signal, tracker };
+  const groupPath = `/groups/${encodeURIComponent(group.id)}`;
+  const query = `?$select=${MEMBER_SELECT.join(',')}&$top=999&$count=true`;
+  const label = `Members of group '${group.displayName ?? ''}' (${group.id})`;
+
+  const direct = await listConsistently(graph, `${groupPath}/members${query}`, context, label, warnings);
+  if (direct.apiTotal !== null) tracker.addApiTotal(direct.apiTotal);
+
+  const edges: EntraGroupMember[] = [];
+  const users: EntraUser[] = [];
+  const nestedGroups: EntraGroup[] = [];
+  for (const item of direct.items) {
+    const kind = memberKind(item);
+    edges.push({ groupId: group.id, memberId: item.id, memberType: kind, relation: 'direct' });
+    if (kind === 'user') users.push(requireFullUser(toUser(item), context));
+    if (kind === 'group') nestedGroups.push(toGroup(item));
+  }
+
+  if (nestedGroups.length > 0) {
+    const directIds = new Set(direct.items.map((item) => item.id));
+    const transitive = await listConsistently(graph, `${groupPath}/transitiveMembers${query}`, context, `Nested members of group '${group.displayName ?? ''}' (${group.id})`, warnings);
+    for (const item of transitive.items) {
+      if (memberKind(item) !== 'user' || directIds.has(item.id)) continue;
+      edges.push({ groupId: group.id, memberId: item.id, memberType: 'user', relation: 'nested' });
+      users.push(requireFullUser(toUser(item), context));
+    }
+  }
+
+  return { edges, users, nestedGroups };
+}
+
+/**
+ * Graph answers a caller that may not read users with "limited information" items that keep only the
+ * id. Every real user has a userPrincipalName, so its absence means the permission is missing.
+ */
+function requireFullUser(user: EntraUser, context: ReadContext): EntraUser {
+  if (user.userPrincipalName === null) {
+    throw new GraphPermissionError('graph.users', 'User.Read.All', `${context.what} (Graph returned user ${user.id} without its attributes)`, null);
+  }
+  return user;
+}

@@ -1,0 +1,75 @@
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import type { Transport } from '../http/types';
+
+/** The last request MSAL could not complete, kept so a sign-in error can name the host that failed. */
+export interface NetworkFailure {
+  host: string;
+  cause: string;
+}
+
+/**
+ * MSAL's network module on top of Roster's `Transport`, so sign-in uses the same proxy and CA
+ * settings as Graph and SCIM calls. MSAL swallows some network errors (for example while it reads
+ * the authority metadata), so the module remembers the last failure for the error mapping.
+ */
+export class TransportNetworkModule implements INetworkModule {
+  lastFailure: NetworkFailure | null = null;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly defaultTimeoutMs: number
+  ) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options, timeout);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+
+  private async send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions | undefined, timeout?: number): Promise<NetworkResponse<T>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeout ?? this.defaultTimeoutMs);
+
+    let response;
+    try {
+      response = await this.transport({
+        method,
+        url,
+        headers: { ...(options?.headers ?? {}) },
+        body: method === 'POST' ? (options?.body ?? '') : undefined,
+        signal: controller.signal
+      });
+    } catch (error) {
+      const cause = controller.signal.aborted ? `no answer within ${timeout ?? this.defaultTimeoutMs} ms` : describeError(error);
+      this.lastFailure = { host: new URL(url).host, cause };
+      throw new Error(`Network request to ${new URL(url).host} failed: ${cause}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+
+    this.lastFailure = null;
+    return { status: response.status, headers: response.headers, body: parseJson<T>(response.bodyText, url) };
+  }
+}
+
+/** MSAL expects a JSON body on every answer; an empty or non-JSON one becomes an empty object MSAL then rejects. */
+function parseJson<T>(text: string, url: string): T {
+  if (text.trim() === '') return {} as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`The sign-in server ${new URL(url).host} sent a body that is not JSON (${text.length} characters).`);
+  }
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: string }).code;
+    return code ? `${cause.message} (${code})` : cause.message;
+  }
+  return error.message;
+}
