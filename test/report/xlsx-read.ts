@@ -1,0 +1,37 @@
+/** Reads a workbook the report wrote back into plain rows and raw sheet XML, for assertions. */
+import { createRequire } from 'node:module';
+import type * as XlsxModule from 'xlsx';
+
+export const XLSX = createRequire(import.meta.url)('xlsx') as typeof XlsxModule;
+
+export function readWorkbook(buffer: Buffer): XlsxModule.WorkBook {
+  return XLSX.read(buffer, { type: 'buffer', cellStyles: true });
+}
+
+export function sheet(workbook: XlsxModule.WorkBook, name: string): XlsxModule.WorkSheet {
+  const found = workbook.Sheets[name];
+  if (!found) throw new Error(`Sheet "${name}" not found; the workbook has ${workbook.SheetNames.join(', ')}.`);
+  return found;
+}
+
+/** All rows of a sheet as strings, with empty cells as ''. */
+export function rowsOf(worksheet: XlsxModule.WorkSheet): string[][] {
+  return XLSX.utils.sheet_to_json<string[]>(worksheet, { header: 1, raw: true, defval: '', blankrows: true });
+}
+
+/** The cover's value for a label in column A, from column B. */
+export function coverValue(rows: string[][], label: string): string | undefined {
+  return rows.find((row) => row[0] === label)?.[1];
+}
+
+/** The XML of the worksheet part at a zero-based sheet position. */
+export function sheetXml(buffer: Buffer, index: number): string {
+  const zip = XLSX.CFB.read(buffer, { type: 'buffer' });
+  const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${index + 1}.xml`) as { content: Uint8Array } | null;
+  if (!entry) throw new Error(`Worksheet part sheet${index + 1}.xml not found.`);
+  return Buffer.from(entry.content).toString('utf8');
+}
+
+export function cellsOf(worksheet: XlsxModule.WorkSheet): Array<[string, XlsxModule.CellObject]> {
+  return Object.entries(worksheet).filter(([ref]) => !ref.startsWith('!')) as Array<[string, XlsxModule.CellObject]>;
+}
