@@ -55,6 +55,8 @@ export interface AuditResult {
   teamMembers: TeamMemberRow[];
   /** Facts about the audited population, for the evidence header. */
   population: { inScopeUsers: number; assignedGroups: number; sentryMembers: number; sentryTeams: number };
+  /** Limits of this audit, e.g. a schema the audit could not read or scoping clauses it could not evaluate. */
+  warnings?: string[];
 }
 
 /** The outcome of auditing with one candidate source for userName. */

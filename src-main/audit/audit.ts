@@ -1,0 +1,85 @@
+import type { AuditResult, UserMatchRow } from '../model/audit-result';
+import { SEVERITIES, severityRank, type Finding, type FindingKind, type Severity } from '../model/finding';
+import type { Snapshot } from '../model/snapshot';
+import { resolveConfig } from './config';
+import { buildFinding, ProvisioningEvents } from './findings';
+import { auditGroups } from './groups-audit';
+import { buildPopulation } from './population';
+import { buildRoleResolver, type RoleMapping } from './roles';
+import { SentryMemberIndex } from './sentry-index';
+import { auditUsers } from './users-audit';
+
+export interface AuditOptions {
+  /** The snapshot before this one: its UPNs and team names recognize renamed people and teams. */
+  previous?: Snapshot | null;
+  /** Audits as if userName came from this source (`mail`, `[mail]`, `ToLower([mail])`, ...). */
+  matchingSourceOverride?: string | null;
+  roleMapping?: RoleMapping | null;
+  now?: Date;
+}
+
+function attachKinds(rows: UserMatchRow[], findings: Finding[]): void {
+  const kindsById = new Map<string, Set<FindingKind>>();
+  for (const finding of findings) {
+    for (const ref of [...finding.entra, ...finding.sentry]) {
+      const key = `${ref.type}:${ref.id}`;
+      const set = kindsById.get(key) ?? new Set<FindingKind>();
+      set.add(finding.kind);
+      kindsById.set(key, set);
+    }
+  }
+  for (const row of rows) {
+    const kinds = new Set<FindingKind>([...(kindsById.get(`user:${row.entraId}`) ?? []), ...(kindsById.get(`user:${row.sentryId}`) ?? [])]);
+    row.findingKinds = [...kinds].sort();
+  }
+}
+
+/**
+ * Predicts what Entra's provisioning service does to Sentry on its next cycle for every user, group
+ * and team in the snapshot, and explains each difference as a finding.
+ */
+export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): AuditResult {
+  const previous = options.previous ?? null;
+  const config = resolveConfig(snapshot, options.matchingSourceOverride);
+  const expectedRole = buildRoleResolver(snapshot.data.entra.servicePrincipal, options.roleMapping);
+  const population = buildPopulation(snapshot.data, config);
+  const index = new SentryMemberIndex(snapshot.data.sentry.users);
+  const events = new ProvisioningEvents(snapshot.data.entra.provisioningLogs);
+
+  const users = auditUsers({ snapshot, previous, config, population, index, events, expectedRole });
+  const groups = auditGroups({ snapshot, previous, config, population, linkedMember: users.linkedMember });
+
+  const findings = [...users.drafts, ...groups.drafts].map((draft) => buildFinding(draft, events));
+  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  attachKinds(users.rows, findings);
+
+  const countsByKind: Partial<Record<FindingKind, number>> = {};
+  const countsBySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) {
+    countsByKind[finding.kind] = (countsByKind[finding.kind] ?? 0) + 1;
+    countsBySeverity[finding.severity] += 1;
+  }
+
+  const warnings = [...config.warnings];
+  for (const clause of population.unevaluatedClauses) {
+    warnings.push(`Scoping clause "${clause}" tests an attribute the snapshot does not hold or an unknown operator; the audit treated it as satisfied.`);
+  }
+
+  return {
+    snapshotId: snapshot.meta.id,
+    auditedAt: (options.now ?? new Date()).toISOString(),
+    matching: config.matching,
+    findings,
+    countsByKind,
+    countsBySeverity,
+    users: users.rows,
+    teamMembers: groups.rows,
+    population: {
+      inScopeUsers: users.inScopeUsers,
+      assignedGroups: population.assignedGroups.length,
+      sentryMembers: snapshot.data.sentry.users.length,
+      sentryTeams: snapshot.data.sentry.groups.length
+    },
+    warnings
+  };
+}

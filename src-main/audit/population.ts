@@ -1,0 +1,123 @@
+import type { EntraGroup, EntraUser, SnapshotData } from '../model/snapshot';
+import type { AuditConfig } from './config';
+import { evaluateScoping } from './scoping';
+
+export type ScopeStatus = 'in_scope' | 'disabled' | 'deleted' | 'nested_only' | 'scoping_failed' | 'not_assigned';
+
+/** Why Entra's provisioning service will or will not consider one user. */
+export interface UserScope {
+  id: string;
+  /** Null for users Graph answered with 404 (deleted). */
+  user: EntraUser | null;
+  status: ScopeStatus;
+  assignedDirectly: boolean;
+  /** Assigned groups the user is a direct member of. */
+  directGroupIds: string[];
+  /** Assigned groups that reach the user only through a nested group. */
+  nestedGroupIds: string[];
+  failedClauses: string[];
+  /** App role ids from the user's own assignments first, then from their groups' assignments. */
+  appRoleIds: string[];
+}
+
+export interface Population {
+  scopes: Map<string, UserScope>;
+  assignedGroups: EntraGroup[];
+  groupsById: Map<string, EntraGroup>;
+  /** Direct user members of each assigned group. */
+  directMembers: Map<string, string[]>;
+  unevaluatedClauses: Set<string>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Applies Entra's scope rules: users assigned directly and direct members of assigned groups are
+ * candidates; users behind a nested group are not provisioned; disabled and deleted users are not
+ * created; the scoping filter decides among the rest.
+ */
+export function buildPopulation(data: SnapshotData, config: AuditConfig): Population {
+  const entra = data.entra;
+  const groupsById = new Map(entra.groups.map((group) => [group.id, group]));
+  const usersById = new Map(entra.users.map((user) => [user.id, user]));
+  const deleted = new Set(entra.deletedUserIds);
+
+  const directRoles = new Map<string, string[]>();
+  const groupRoles = new Map<string, string[]>();
+  const assignedGroupIds: string[] = [];
+  for (const assignment of entra.assignments) {
+    if (assignment.principalType === 'User') push(directRoles, assignment.principalId, assignment.appRoleId);
+    if (assignment.principalType === 'Group') {
+      if (!groupRoles.has(assignment.principalId)) assignedGroupIds.push(assignment.principalId);
+      push(groupRoles, assignment.principalId, assignment.appRoleId);
+    }
+  }
+  const assignedSet = new Set(assignedGroupIds);
+
+  const directGroups = new Map<string, string[]>();
+  const nestedGroups = new Map<string, string[]>();
+  const directMembers = new Map<string, string[]>();
+  for (const edge of entra.memberships) {
+    if (edge.memberType !== 'user' || !assignedSet.has(edge.groupId)) continue;
+    if (edge.relation === 'direct') {
+      push(directGroups, edge.memberId, edge.groupId);
+      push(directMembers, edge.groupId, edge.memberId);
+    } else {
+      push(nestedGroups, edge.memberId, edge.groupId);
+    }
+  }
+
+  const ids = new Set<string>([...usersById.keys(), ...deleted, ...directRoles.keys(), ...directGroups.keys(), ...nestedGroups.keys()]);
+  const scopes = new Map<string, UserScope>();
+  const unevaluatedClauses = new Set<string>();
+  for (const id of ids) {
+    const user = usersById.get(id) ?? null;
+    const assignedDirectly = directRoles.has(id);
+    const directGroupIds = directGroups.get(id) ?? [];
+    const viaDirectGroup = new Set(directGroupIds);
+    const nestedGroupIds = (nestedGroups.get(id) ?? []).filter((groupId) => !viaDirectGroup.has(groupId));
+    const appRoleIds = [...(directRoles.get(id) ?? []), ...directGroupIds.flatMap((groupId) => groupRoles.get(groupId) ?? [])];
+    const scope: UserScope = { id, user, status: 'in_scope', assignedDirectly, directGroupIds, nestedGroupIds, failedClauses: [], appRoleIds };
+
+    const assigned = assignedDirectly || directGroupIds.length > 0;
+    const reachable = assigned || (config.syncAll && nestedGroupIds.length > 0);
+    if (!reachable) scope.status = nestedGroupIds.length > 0 ? 'nested_only' : 'not_assigned';
+    else if (user === null || deleted.has(id)) scope.status = 'deleted';
+    // NOTE: accountEnabled null (not returned by Graph) counts as enabled, because Graph returns it whenever it is selected.
+    else if (user.accountEnabled === false) scope.status = 'disabled';
+    else {
+      const outcome = evaluateScoping(user, config.scopingGroups);
+      for (const clause of outcome.unevaluated) unevaluatedClauses.add(clause);
+      if (!outcome.inScope) {
+        scope.status = 'scoping_failed';
+        scope.failedClauses = outcome.failedClauses;
+      }
+    }
+    scopes.set(id, scope);
+  }
+
+  const assignedGroups = assignedGroupIds.map((id) => groupsById.get(id)).filter((group): group is EntraGroup => group !== undefined);
+  return { scopes, assignedGroups, groupsById, directMembers, unevaluatedClauses };
+}
+
+export function scopeReason(scope: UserScope, groupsById: Map<string, EntraGroup>): string {
+  const groupNames = (ids: string[]): string => ids.map((id) => groupsById.get(id)?.displayName ?? id).join(', ');
+  switch (scope.status) {
+    case 'in_scope':
+      return scope.assignedDirectly ? 'assigned directly' : scope.directGroupIds.length > 0 ? `member of ${groupNames(scope.directGroupIds)}` : `nested in ${groupNames(scope.nestedGroupIds)} (sync all)`;
+    case 'disabled':
+      return 'disabled in Entra';
+    case 'deleted':
+      return 'deleted in Entra';
+    case 'nested_only':
+      return `only through a nested group in ${groupNames(scope.nestedGroupIds)}`;
+    case 'scoping_failed':
+      return `fails scoping filter: ${scope.failedClauses.join('; ')}`;
+    case 'not_assigned':
+      return 'not assigned';
+  }
+}

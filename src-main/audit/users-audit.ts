@@ -1,0 +1,278 @@
+import type { UserMatchRow } from '../model/audit-result';
+import type { EntraUser, ScimUser, Snapshot } from '../model/snapshot';
+import type { AuditConfig } from './config';
+import { memberRef, userLabel, userRef, type FindingDraft, type ProvisioningEvents } from './findings';
+import { scopeReason, type Population, type UserScope } from './population';
+import type { ExpectedRole } from './roles';
+import { matchKind, type SentryMemberIndex } from './sentry-index';
+import { roleMismatchSeverity } from './severity';
+import { looksLikeEmail, secondaryKeys, userValue } from './user-values';
+
+export interface UserAuditInput {
+  snapshot: Snapshot;
+  previous: Snapshot | null;
+  config: AuditConfig;
+  population: Population;
+  index: SentryMemberIndex;
+  events: ProvisioningEvents;
+  expectedRole: (appRoleIds: string[]) => ExpectedRole;
+}
+
+export interface UserAuditOutput {
+  drafts: FindingDraft[];
+  rows: UserMatchRow[];
+  /** The Sentry member Entra will link each in-scope user to, for the team membership comparison. */
+  linkedMember: Map<string, ScimUser>;
+  inScopeUsers: number;
+}
+
+/** One Sentry member found for an Entra user and how it was found. */
+interface Pairing {
+  member: ScimUser;
+  matchedBy: string;
+  /** The Entra attribute whose value found the member, for secondary matches. */
+  attribute: string | null;
+  entraValue: string | null;
+}
+
+/** Mutable state of one audit run; keeps the helper signatures short. */
+class UserAudit {
+  readonly drafts: FindingDraft[] = [];
+  readonly rows: UserMatchRow[] = [];
+  readonly linkedMember = new Map<string, ScimUser>();
+  private readonly claimed = new Set<string>();
+  private readonly previousUsers: Map<string, EntraUser>;
+
+  constructor(private readonly input: UserAuditInput) {
+    this.previousUsers = new Map((input.previous?.data.entra.users ?? []).map((user) => [user.id, user]));
+  }
+
+  private valueOf(scope: UserScope): string | null {
+    const user = scope.user ?? this.previousUsers.get(scope.id) ?? null;
+    return user ? userValue(user, this.input.config.userRule) : null;
+  }
+
+  /** Finds unclaimed members through secondary keys, the previous snapshot's value and the provisioning log. */
+  private secondaryPairings(scope: UserScope, exclude: Set<string>): Pairing[] {
+    const found = new Map<string, Pairing>();
+    const consider = (members: ScimUser[], attribute: string, entraValue: string | null): void => {
+      for (const member of members) {
+        if (this.claimed.has(member.id) || exclude.has(member.id) || found.has(member.id)) continue;
+        found.set(member.id, { member, matchedBy: attribute, attribute, entraValue });
+      }
+    };
+
+    const previousUser = this.previousUsers.get(scope.id);
+    if (previousUser) {
+      const previousValue = userValue(previousUser, this.input.config.userRule);
+      if (previousValue) consider(this.input.index.find(previousValue), `previous ${this.input.config.matching.sourceAttribute}`, previousValue);
+    }
+    const user = scope.user ?? previousUser ?? null;
+    if (user) for (const { key, attribute } of secondaryKeys(user)) consider(this.input.index.find(key), attribute, key);
+
+    const logged = this.input.events.linkedTarget(scope.id);
+    const loggedMember = logged ? this.input.index.byId.get(logged) : undefined;
+    if (loggedMember) consider([loggedMember], 'provisioning log', null);
+    return [...found.values()];
+  }
+
+  private claim(pairings: Pairing[]): void {
+    for (const pairing of pairings) this.claimed.add(pairing.member.id);
+  }
+
+  private row(scope: UserScope, value: string | null, pairing: Pairing | null, expected: string | null): void {
+    const user = scope.user;
+    this.rows.push({
+      entraId: scope.id,
+      userPrincipalName: user?.userPrincipalName ?? null,
+      entraDisplayName: user?.displayName ?? null,
+      mail: user?.mail ?? null,
+      accountEnabled: user?.accountEnabled ?? null,
+      inScope: scope.status === 'in_scope',
+      scopeReason: scopeReason(scope, this.input.population.groupsById),
+      matchValue: value,
+      sentryId: pairing?.member.id ?? null,
+      sentryUserName: pairing?.member.userName ?? null,
+      sentryOrgRole: pairing?.member.sentryOrgRole ?? null,
+      expectedRole: expected,
+      matchedBy: pairing?.matchedBy ?? null,
+      findingKinds: []
+    });
+  }
+
+  run(): number {
+    const scopes = [...this.input.population.scopes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const inScope = scopes.filter((scope) => scope.status === 'in_scope');
+
+    // Primary matching first for everyone in scope, so that a secondary key never takes a member
+    // that another user's matching value already finds.
+    const primary = new Map<string, ScimUser[]>();
+    for (const scope of inScope) {
+      const value = this.valueOf(scope);
+      const members = value === null ? [] : this.input.index.find(value);
+      primary.set(scope.id, members);
+      for (const member of members) this.claimed.add(member.id);
+    }
+
+    for (const scope of inScope) this.auditInScope(scope, primary.get(scope.id) ?? []);
+    for (const scope of scopes) if (scope.status !== 'in_scope' && scope.status !== 'not_assigned') this.auditOutOfScope(scope);
+    for (const scope of scopes) if (scope.status === 'not_assigned') this.row(scope, this.valueOf(scope), null, null);
+    this.reportOrphans();
+    return inScope.length;
+  }
+
+  private auditInScope(scope: UserScope, members: ScimUser[]): void {
+    const user = scope.user as EntraUser;
+    const value = this.valueOf(scope);
+    const source = this.input.config.matching.sourceAttribute;
+    const expected = this.input.expectedRole(scope.appRoleIds);
+    const primaryPairings = members.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
+    const secondary = this.secondaryPairings(scope, new Set(members.map((member) => member.id)));
+    this.claim(secondary);
+    const ref = userRef(user, scope.id, value);
+    const label = userLabel(user, scope.id);
+
+    if (value === null) {
+      this.drafts.push({ kind: 'user.unmatchable', entra: [ref], sentry: secondary.map((pairing) => memberRef(pairing.member)), details: { user: label, sourceAttribute: source, sentryUserName: secondary[0]?.member.userName ?? null } });
+      this.row(scope, null, secondary[0] ?? null, expected.role);
+      return;
+    }
+
+    if (members.length > 1 || (members.length === 1 && secondary.length > 0)) {
+      const all = [...primaryPairings, ...secondary];
+      this.drafts.push({
+        kind: 'user.duplicate_in_sentry',
+        entra: [ref],
+        sentry: all.map((pairing) => memberRef(pairing.member)),
+        details: { user: label, matchValue: value, sentryUserNames: all.map((pairing) => pairing.member.userName).join(', '), count: all.length, cause: members.length > 1 ? 'matching' : 'secondary' }
+      });
+    }
+
+    const linked = members.length === 1 ? primaryPairings[0] : undefined;
+    if (linked) {
+      this.linkedMember.set(scope.id, linked.member);
+      this.checkLinked(scope, value, linked, expected);
+      this.row(scope, value, linked, expected.role);
+      return;
+    }
+    if (members.length > 1) {
+      this.row(scope, value, primaryPairings[0] ?? null, expected.role);
+      return;
+    }
+
+    const mismatch = secondary[0];
+    if (mismatch) {
+      this.drafts.push({
+        kind: 'user.matching_attribute_mismatch',
+        entra: [ref],
+        sentry: secondary.map((pairing) => memberRef(pairing.member)),
+        attribute: { name: 'userName', entraValue: value, sentryValue: mismatch.member.userName },
+        details: { user: label, matchValue: value, sourceAttribute: source, sentryUserName: mismatch.member.userName, secondaryAttribute: mismatch.attribute, secondaryValue: mismatch.entraValue }
+      });
+      this.row(scope, value, mismatch, expected.role);
+      return;
+    }
+
+    const lastEvent = this.input.events.lastFor([scope.id], []);
+    this.drafts.push({
+      kind: 'user.missing_in_sentry',
+      severity: lastEvent?.status.toLowerCase() === 'failure' ? 'high' : undefined,
+      entra: [ref],
+      sentry: [],
+      details: { user: label, matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: scopeReason(scope, this.input.population.groupsById) }
+    });
+    this.row(scope, value, null, expected.role);
+  }
+
+  private checkLinked(scope: UserScope, value: string, linked: Pairing, expected: ExpectedRole): void {
+    const user = scope.user as EntraUser;
+    const ref = userRef(user, scope.id, value);
+    const member = linked.member;
+    if (linked.matchedBy === 'case-insensitive') {
+      this.drafts.push({
+        kind: 'user.case_only_difference',
+        entra: [ref],
+        sentry: [memberRef(member)],
+        attribute: { name: 'userName', entraValue: value, sentryValue: member.userName },
+        details: { user: userLabel(user, scope.id), matchValue: value, sentryUserName: member.userName }
+      });
+    }
+
+    const sentryRole = member.sentryOrgRole?.toLowerCase() ?? null;
+    if (expected.role === null || sentryRole === null || expected.role === sentryRole) return;
+    this.drafts.push({
+      kind: 'user.role_mismatch',
+      severity: roleMismatchSeverity(expected.role, sentryRole),
+      entra: [ref],
+      sentry: [memberRef(member)],
+      attribute: { name: 'sentryOrgRole', entraValue: expected.role, sentryValue: sentryRole },
+      details: {
+        user: userLabel(user, scope.id),
+        sentryUserName: member.userName,
+        appRole: expected.appRole,
+        expectedRole: expected.role,
+        sentryRole,
+        schemaMapsRole: this.input.config.sentryOrgRoleMapped,
+        ownerInvolved: expected.role === 'owner' || sentryRole === 'owner'
+      }
+    });
+  }
+
+  private auditOutOfScope(scope: UserScope): void {
+    const value = this.valueOf(scope);
+    const direct = value === null ? [] : this.input.index.find(value).filter((member) => !this.claimed.has(member.id));
+    const directPairings = direct.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
+    const pairings = [...directPairings, ...this.secondaryPairings(scope, new Set(direct.map((member) => member.id)))];
+    this.claim(pairings);
+    const ref = userRef(scope.user, scope.id, value);
+    const label = userLabel(scope.user ?? this.previousUsers.get(scope.id) ?? null, scope.id);
+    const sentry = pairings.map((pairing) => memberRef(pairing.member));
+    const first = pairings[0];
+    const groupNames = (ids: string[]): string => ids.map((id) => this.input.population.groupsById.get(id)?.displayName ?? id).join(', ');
+
+    if ((scope.status === 'disabled' || scope.status === 'deleted') && first) {
+      const linkedByEntra = pairings.some((pairing) => this.input.events.touchedTarget(pairing.member.id)) || this.input.events.linkedTarget(scope.id) !== null;
+      this.drafts.push({ kind: 'user.disabled_in_entra', entra: [ref], sentry, details: { user: label, state: scope.status, sentryUserName: first.member.userName, linkedByEntra } });
+    } else if (scope.status === 'nested_only') {
+      this.drafts.push({ kind: 'user.nested_group_only', entra: [ref], sentry, details: { user: label, nestedIn: groupNames(scope.nestedGroupIds), sentryUserName: first?.member.userName ?? null } });
+    } else if (scope.status === 'scoping_failed' && first) {
+      this.drafts.push({
+        kind: 'user.orphaned_in_sentry',
+        entra: [ref],
+        sentry,
+        details: { sentryUserName: first.member.userName, sentryOrgRole: first.member.sentryOrgRole, reason: 'scoping_failed', user: label, failedClause: scope.failedClauses.join('; '), provisionedByEntra: this.input.events.touchedTarget(first.member.id), syncAll: this.input.config.syncAll }
+      });
+    }
+    this.row(scope, value, first ?? null, null);
+  }
+
+  private reportOrphans(): void {
+    const shown = new Set(this.rows.map((row) => row.sentryId).filter((id): id is string => id !== null));
+    for (const member of this.input.snapshot.data.sentry.users) {
+      if (!this.claimed.has(member.id)) {
+        this.drafts.push({
+          kind: 'user.orphaned_in_sentry',
+          entra: [],
+          sentry: [memberRef(member)],
+          details: { sentryUserName: member.userName, sentryOrgRole: member.sentryOrgRole, reason: 'no_entra_user', user: null, failedClause: null, provisionedByEntra: this.input.events.touchedTarget(member.id), syncAll: this.input.config.syncAll }
+        });
+      }
+      if (shown.has(member.id)) continue;
+      this.rows.push({
+        entraId: null, userPrincipalName: null, entraDisplayName: null, mail: null, accountEnabled: null, inScope: false,
+        scopeReason: 'no Entra user', matchValue: null, sentryId: member.id, sentryUserName: member.userName,
+        sentryOrgRole: member.sentryOrgRole, expectedRole: null, matchedBy: null, findingKinds: []
+      });
+    }
+  }
+}
+
+/**
+ * Pairs every Entra user with the Sentry member Entra's next cycle would find, and drafts the user findings.
+ * NOTE: two in-scope users with the same matching value (Entra's DuplicateSourceEntries) both link to one member here.
+ */
+export function auditUsers(input: UserAuditInput): UserAuditOutput {
+  const audit = new UserAudit(input);
+  const inScopeUsers = audit.run();
+  return { drafts: audit.drafts, rows: audit.rows, linkedMember: audit.linkedMember, inScopeUsers };
+}
