@@ -121,18 +121,20 @@ export class Workspace {
   /** Turns 'latest' or a snapshot id into the id of a complete snapshot, or throws an error that says how to find one. */
   resolveId(ref: string): SnapshotId {
     const complete = this.completeEntries();
+    if (ref !== 'latest') {
+      const found = complete.find((entry) => entry.summary.id === ref);
+      if (found !== undefined) return found.summary.id;
+
+      const issue = this.issues().find((candidate) => candidate.id === ref);
+      if (issue !== undefined) throw new StoreError('not-found', issue.message, { path: issue.path });
+    }
+
     const newest = complete[0];
     if (newest === undefined) {
       const listed = this.entries().length > 0 ? ' Run `roster snapshots` to see why the snapshots it lists are incomplete.' : '';
       throw new StoreError('empty-workspace', `Workspace ${this.dir} has no complete snapshots. Run \`roster fetch\` to capture one.${listed}`, { path: this.dir });
     }
     if (ref === 'latest') return newest.summary.id;
-
-    const found = complete.find((entry) => entry.summary.id === ref);
-    if (found !== undefined) return found.summary.id;
-
-    const issue = this.issues().find((candidate) => candidate.id === ref);
-    if (issue !== undefined) throw new StoreError('not-found', issue.message, { path: issue.path });
     throw new StoreError('not-found', `No snapshot '${ref}' in workspace ${this.dir}. Run \`roster snapshots\` to see the ids, or use 'latest'.`, { path: this.dir });
   }
 
