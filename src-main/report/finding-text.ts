@@ -1,3 +1,4 @@
+import { describeFinding } from '../audit';
 import type { Finding } from '../model/finding';
 import type { ReportLanguage } from './types';
 
@@ -7,12 +8,10 @@ export interface FindingText {
 }
 
 /**
- * Returns a finding's explanation and recommended action in `lang`. The audit module owns these
- * texts; this adapter is the only place the report reads them from.
+ * Returns a finding's explanation and recommended action in `lang`. English is the text the audit
+ * stored on the finding; German is rendered by the audit module from the finding's kind and details.
  */
 export function findingText(finding: Finding, lang: ReportLanguage): FindingText {
-  // TODO: switch to describeFinding from ../audit once src-main/audit/index.ts exports it. Until
-  // then German reports show the English texts that every Finding already carries.
-  void lang;
-  return { explanation: finding.explanation, recommendedAction: finding.recommendedAction };
+  if (lang === 'en') return { explanation: finding.explanation, recommendedAction: finding.recommendedAction };
+  return describeFinding(finding, lang);
 }

@@ -89,6 +89,8 @@ describe('findingsToCsv', () => {
     expect(records[0]?.slice(0, 3)).toEqual(['Feststellungs-ID', 'Art', 'Schweregrad']);
     expect(records[0]?.[9]).toBe('Empfohlene Maßnahme');
     expect(records.slice(1).map((record) => record[2])).toEqual(['hoch', 'mittel', 'mittel', 'niedrig', 'Info', 'hoch', 'mittel']);
+    expect(records[4]?.[9]).toBe('Kein Handlungsbedarf.');
+    expect(records[5]?.[8]?.startsWith("'@ops ist in Entra deaktiviert")).toBe(true);
   });
 
   it('writes only the header without findings', () => {

@@ -51,6 +51,15 @@ describe('findingsToJson', () => {
     expect(audit.findings[0]?.entra).toHaveLength(1);
   });
 
+  it('renders German texts', () => {
+    const document = findingsToJson(input, 'de');
+    const source = findings()[3];
+    expect(document.findings[3]?.id).toBe('f-case-minus');
+    expect(document.findings[3]?.recommendedAction).toBe('Kein Handlungsbedarf.');
+    expect(document.findings[3]?.explanation).toContain('„Admin@contoso.example“');
+    expect(document.findings[3]?.details).toEqual(source?.details);
+  });
+
   it('survives a JSON round trip', () => {
     const document = findingsToJson(input, 'de');
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);

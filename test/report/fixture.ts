@@ -63,6 +63,7 @@ export function findings(): Finding[] {
       kind: 'user.missing_in_sentry',
       severity: 'high',
       entra: [{ type: 'user', id: 'u-juergen', displayName: 'Jürgen Groß', userPrincipalName: 'juergen.gross@contoso.example', matchValue: 'juergen.gross@contoso.example' }],
+      details: { user: 'Jürgen Groß', matchValue: 'juergen.gross@contoso.example', valueIsEmail: true },
       explanation: 'Entra will create the member "juergen.gross@contoso.example", then add it to its teams.',
       recommendedAction: 'Wait for the next cycle, or provision on demand.',
       lastProvisioningEvent: { activityDateTime: '2026-02-28T23:10:00Z', provisioningAction: 'create', status: 'failure', errorCode: 'SentryConflict' }
@@ -73,6 +74,7 @@ export function findings(): Finding[] {
       severity: 'medium',
       entra: [{ type: 'user', id: 'u-hyper', displayName: HYPERLINK_NAME, userPrincipalName: null }],
       sentry: [{ type: 'user', id: 's-41', userName: 'old.account@contoso.example', sentryOrgRole: 'member' }],
+      details: { sentryUserName: 'old.account@contoso.example', sentryOrgRole: 'member', reason: 'no_match', provisionedByEntra: false, syncAll: false },
       explanation: 'No in-scope user sends this userName.\nEntra never deletes it.',
       recommendedAction: 'Remove the member in Sentry, or assign its owner.'
     }),
@@ -83,6 +85,13 @@ export function findings(): Finding[] {
       entra: [{ type: 'user', id: 'u-plus', displayName: '+49 Support', userPrincipalName: 'support@contoso.example', mail: 'help@contoso.example' }],
       sentry: [{ type: 'user', id: 's-42', userName: '-support@contoso.example' }],
       attribute: { name: 'userName', entraValue: '@support', sentryValue: '-support@contoso.example' },
+      details: {
+        matchValue: '@support',
+        sourceAttribute: 'userPrincipalName',
+        sentryUserName: '-support@contoso.example',
+        secondaryAttribute: 'mail',
+        secondaryValue: 'help@contoso.example'
+      },
       explanation: 'Entra sends userName "@support", Sentry holds "-support@contoso.example".',
       recommendedAction: 'Align the two values.'
     }),
@@ -93,6 +102,7 @@ export function findings(): Finding[] {
       entra: [{ type: 'user', id: 'u-minus', displayName: '-Admin', userPrincipalName: 'Admin@contoso.example', accountEnabled: true }],
       sentry: [{ type: 'user', id: 's-43', userName: 'admin@contoso.example' }],
       attribute: { name: 'userName', entraValue: 'Admin@contoso.example', sentryValue: 'admin@contoso.example' },
+      details: { matchValue: 'Admin@contoso.example', sentryUserName: 'admin@contoso.example' },
       explanation: 'Only the letter case differs.',
       recommendedAction: 'None needed.'
     }),
@@ -102,6 +112,7 @@ export function findings(): Finding[] {
       severity: 'info',
       entra: [{ type: 'user', id: 'u-at', displayName: '@ops', userPrincipalName: 'ops@contoso.example', accountEnabled: false }],
       sentry: [{ type: 'user', id: 's-44', userName: 'ops@contoso.example' }],
+      details: { user: '@ops', state: 'disabled', linkedByEntra: true, sentryUserName: 'ops@contoso.example' },
       explanation: 'Entra will remove the member.',
       recommendedAction: 'Confirm the account should lose access.'
     }),
@@ -114,6 +125,7 @@ export function findings(): Finding[] {
         { type: 'group', id: 'g-2', displayName: 'Platform-Team', slug: 'platform-team' }
       ],
       sentry: [{ type: 'team', id: 't-7', displayName: 'Platform Team', slug: 'platform-team' }],
+      details: { groupNames: 'Platform Team, Platform-Team', slug: 'platform-team' },
       explanation: 'Both groups map to the slug platform-team.',
       recommendedAction: 'Rename one group.'
     }),
@@ -126,6 +138,7 @@ export function findings(): Finding[] {
         { type: 'user', id: 'u-juergen', displayName: 'Jürgen Groß' }
       ],
       sentry: [{ type: 'team', id: 't-7', slug: 'platform-team' }],
+      details: { user: 'Jürgen Groß', groupName: 'Platform Team', member: 'juergen.gross@contoso.example', teamName: 'Platform Team' },
       explanation: 'Jürgen Groß is not in the team.',
       recommendedAction: 'Wait for the next cycle.'
     })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src-main/audit';
 import { buildWorkbook } from '../../src-main/report';
-import { HYPERLINK_NAME, SHA256, auditResult, reportInput } from './fixture';
+import { HYPERLINK_NAME, SHA256, auditResult, findings, reportInput } from './fixture';
 import { XLSX, cellsOf, coverValue, readWorkbook, rowsOf, sheet, sheetXml } from './xlsx-read';
 
 const englishBook = buildWorkbook(reportInput(true), 'en');
@@ -221,6 +222,17 @@ describe('buildWorkbook findings', () => {
     const german = rowsOf(sheet(readWorkbook(germanBook), 'Feststellungen'));
     expect(german[0]?.slice(0, 3)).toEqual(['Feststellungs-ID', 'Art', 'Schweregrad']);
     expect(german[1]?.slice(0, 3)).toEqual(['f-missing-juergen', 'user.missing_in_sentry', 'hoch']);
+  });
+
+  it('writes German finding texts', () => {
+    const german = rowsOf(sheet(readWorkbook(germanBook), 'Feststellungen'));
+    findings().forEach((finding, index) => {
+      const text = describeFinding(finding, 'de');
+      expect(german[index + 1]?.[8], finding.id).toBe(text.explanation);
+      expect(german[index + 1]?.[9], finding.id).toBe(text.recommendedAction);
+      expect(text.explanation, finding.id).not.toBe(finding.explanation);
+    });
+    expect(german[4]?.[9]).toBe('Kein Handlungsbedarf.');
   });
 });
 
