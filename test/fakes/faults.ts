@@ -94,9 +94,9 @@ export class FaultInjector {
       this.injected.truncateBody++;
       const text = JSON.stringify(body);
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-      res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
       // Ending the socket without finishing the chunked body makes the client see a cut-off response.
-      res.socket?.destroy();
+      // Destroying only once the half body is flushed matters for TLS, where an early destroy discards it.
+      res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => res.socket?.destroy());
       return;
     }
     sendJson(res, status, body, headers);
