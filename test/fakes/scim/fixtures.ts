@@ -56,7 +56,7 @@ export async function call(
   if (token !== null) headers.Authorization = `Bearer ${token}`;
 
   let body: string | undefined = options.rawBody;
-  if (options.body !== undefined) {
+  if (options.body !== undefined && method !== 'GET' && method !== 'HEAD') {
     body = JSON.stringify(options.body);
     headers['Content-Type'] = 'application/json';
   }
