@@ -20,6 +20,8 @@ export interface SignInContext {
   credentialKind: 'secret' | 'certificate' | 'deviceCode';
   certificateThumbprint: string | null;
   lastNetworkFailure: NetworkFailure | null;
+  /** AADSTS number of the last error answer the sign-in server sent, for errors MSAL reports without it. */
+  lastAadstsCode: string | null;
 }
 
 /**
@@ -29,8 +31,9 @@ export interface SignInContext {
 export function toSignInError(error: unknown, context: SignInContext): SignInError {
   if (error instanceof SignInError) return error;
   const { clientId, tenantId } = context;
-  const aadsts = aadstsCode(error);
   const msalCode = error instanceof AuthError ? error.errorCode : null;
+  const metadataFailed = msalCode === 'endpoints_resolution_error' || msalCode === 'invalid_authority_metadata';
+  const aadsts = aadstsCode(error) ?? (metadataFailed ? context.lastAadstsCode : null);
 
   switch (aadsts) {
     case '7000215':
@@ -74,8 +77,13 @@ export function toSignInError(error: unknown, context: SignInContext): SignInErr
       break;
   }
 
-  if (msalCode === 'authorization_declined' || msalCode === 'expired_token' || msalCode === 'code_expired') {
-    return new SignInError(`Sign-in failed: the device code sign-in was ${msalCode === 'authorization_declined' ? 'declined' : 'not completed in time'}. Run the command again and finish the sign-in in the browser.`, msalCode);
+  // MSAL reports a failed device code poll as `post_request_failed` with the OAuth error as its message.
+  const pollError = msalCode === 'post_request_failed' && error instanceof AuthError ? error.errorMessage : msalCode;
+  if (pollError === 'authorization_declined') {
+    return new SignInError('Sign-in failed: the device code sign-in was declined. Run the command again and finish the sign-in in the browser.', pollError);
+  }
+  if (pollError === 'expired_token' || pollError === 'device_code_expired' || pollError === 'user_timeout_reached') {
+    return new SignInError('Sign-in failed: the device code sign-in was not completed in time. Run the command again and finish the sign-in in the browser within 15 minutes.', pollError);
   }
 
   if (context.lastNetworkFailure) {
@@ -86,7 +94,7 @@ export function toSignInError(error: unknown, context: SignInContext): SignInErr
     );
   }
 
-  if (msalCode === 'endpoints_resolution_error' || msalCode === 'invalid_authority_metadata') {
+  if (metadataFailed) {
     return new SignInError(`Sign-in failed: ${context.authorityHost} sent no usable OpenID configuration for tenant ${tenantId}. Check the tenant id and the authority host.`, msalCode);
   }
 

@@ -91,6 +91,9 @@ export function createTokenProvider(options: EntraAuthOptions): TokenProvider {
     certificateThumbprint: certificate?.thumbprintSha256 ?? null,
     get lastNetworkFailure() {
       return network.lastFailure;
+    },
+    get lastAadstsCode() {
+      return network.lastAadstsCode;
     }
   };
 

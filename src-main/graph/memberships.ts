@@ -70,7 +70,7 @@ export async function readUsers(graph: GraphClient, userIds: string[], tracker: 
   const deletedIds: string[] = [];
   answers.forEach((answer, index) => {
     if (answer.status === 404) deletedIds.push(userIds[index] as string);
-    else users.push(requireFullUser(toUser(answer.body as Record<string, unknown>), context));
+    else users.push(toFullUser(answer.body as Record<string, unknown>, context));
   });
   return { users, deletedIds };
 }
@@ -101,7 +101,7 @@ export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tr
   for (const item of direct.items) {
     const kind = memberKind(item);
     edges.push({ groupId: group.id, memberId: item.id, memberType: kind, relation: 'direct' });
-    if (kind === 'user') users.push(requireFullUser(toUser(item), context));
+    if (kind === 'user') users.push(toFullUser(item, context));
     if (kind === 'group') nestedGroups.push(toGroup(item));
   }
 
@@ -111,7 +111,7 @@ export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tr
     for (const item of transitive.items) {
       if (memberKind(item) !== 'user' || directIds.has(item.id)) continue;
       edges.push({ groupId: group.id, memberId: item.id, memberType: 'user', relation: 'nested' });
-      users.push(requireFullUser(toUser(item), context));
+      users.push(toFullUser(item, context));
     }
   }
 
@@ -120,10 +120,12 @@ export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tr
 
 /**
  * Graph answers a caller that may not read users with "limited information" items that keep only the
- * id. Every real user has a userPrincipalName, so its absence means the permission is missing.
+ * id, and one holding only User.ReadBasic.All without the `$select`-only attributes. Every real user
+ * has a userPrincipalName and an accountEnabled flag, so their absence means User.Read.All is missing.
  */
-function requireFullUser(user: EntraUser, context: ReadContext): EntraUser {
-  if (user.userPrincipalName === null) {
+function toFullUser(raw: Record<string, unknown>, context: ReadContext): EntraUser {
+  const user = toUser(raw);
+  if (user.userPrincipalName === null || !('accountEnabled' in raw)) {
     throw new GraphPermissionError('graph.users', 'User.Read.All', `${context.what} (Graph returned user ${user.id} without its attributes)`, null);
   }
   return user;

@@ -14,6 +14,8 @@ export interface NetworkFailure {
  */
 export class TransportNetworkModule implements INetworkModule {
   lastFailure: NetworkFailure | null = null;
+  /** AADSTS number of the last error answer; MSAL drops it when the OpenID metadata request fails. */
+  lastAadstsCode: string | null = null;
 
   constructor(
     private readonly transport: Transport,
@@ -50,7 +52,9 @@ export class TransportNetworkModule implements INetworkModule {
     }
 
     this.lastFailure = null;
-    return { status: response.status, headers: response.headers, body: parseJson<T>(response.bodyText, url) };
+    const body = parseJson<T>(response.bodyText, url);
+    if (response.status >= 400) this.lastAadstsCode = firstErrorCode(body);
+    return { status: response.status, headers: response.headers, body };
   }
 }
 
@@ -62,6 +66,11 @@ function parseJson<T>(text: string, url: string): T {
   } catch {
     throw new Error(`The sign-in server ${new URL(url).host} sent a body that is not JSON (${text.length} characters).`);
   }
+}
+
+function firstErrorCode(body: unknown): string | null {
+  const codes = (body as { error_codes?: unknown } | null)?.error_codes;
+  return Array.isArray(codes) && codes.length > 0 ? String(codes[0]) : null;
 }
 
 function describeError(error: unknown): string {
