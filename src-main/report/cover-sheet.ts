@@ -96,8 +96,10 @@ export function coverSheet(input: ReportInput, lang: ReportLanguage): SheetSpec 
   }
 
   out.section(text.sectionWarnings);
-  if (snapshot.warnings.length === 0) out.add([labels.none]);
-  snapshot.warnings.forEach((warning, index) => out.add([String(index + 1), warning]));
+  const auditWarnings = audit.warnings ?? [];
+  if (snapshot.warnings.length === 0 && auditWarnings.length === 0) out.add([labels.none]);
+  for (const warning of snapshot.warnings) out.add([text.warningFromCapture, warning]);
+  for (const warning of auditWarnings) out.add([text.warningFromAudit, warning]);
 
   return { name: labels.sheets.cover, rows: out.rows, rowStyles: out.rowStyles };
 }

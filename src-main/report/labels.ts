@@ -64,6 +64,8 @@ export interface ReportLabels {
     sectionUnavailable: string;
     unavailableHeader: string[];
     sectionWarnings: string;
+    warningFromCapture: string;
+    warningFromAudit: string;
   };
   summary: { kind: string; total: string };
   findingColumns: string[];
@@ -135,7 +137,9 @@ const EN: ReportLabels = {
     notAnnounced: 'not announced by the API',
     sectionUnavailable: 'Unavailable items',
     unavailableHeader: ['Source', 'Reason', 'Missing permission'],
-    sectionWarnings: 'Warnings'
+    sectionWarnings: 'Warnings',
+    warningFromCapture: 'Capture',
+    warningFromAudit: 'Audit'
   },
   summary: { kind: 'Finding kind', total: 'Total' },
   findingColumns: [
@@ -249,7 +253,9 @@ const DE: ReportLabels = {
     notAnnounced: 'von der API nicht angegeben',
     sectionUnavailable: 'Nicht verfügbare Daten',
     unavailableHeader: ['Quelle', 'Grund', 'Fehlende Berechtigung'],
-    sectionWarnings: 'Warnungen'
+    sectionWarnings: 'Warnungen',
+    warningFromCapture: 'Erfassung',
+    warningFromAudit: 'Prüfung'
   },
   summary: { kind: 'Art der Feststellung', total: 'Summe' },
   findingColumns: [

@@ -209,7 +209,8 @@ export function auditResult(): AuditResult {
       },
       { groupId: null, groupName: null, slug: 'legacy', teamId: 't-9', teamName: 'legacy', member: '@ops', entraUserId: null, sentryMemberId: 's-44', status: 'extra_in_sentry' }
     ],
-    population: { inScopeUsers: 3, assignedGroups: 2, sentryMembers: 4, sentryTeams: 2 }
+    population: { inScopeUsers: 3, assignedGroups: 2, sentryMembers: 4, sentryTeams: 2 },
+    warnings: ['Scoping clause "department EQUALS Ops" was treated as satisfied.']
   };
 }
 

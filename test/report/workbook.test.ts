@@ -74,8 +74,23 @@ describe('buildWorkbook cover', () => {
     expect(rows[unavailable + 1]?.slice(0, 3)).toEqual(['Source', 'Reason', 'Missing permission']);
     expect(rows[unavailable + 2]?.slice(0, 3)).toEqual(['graph.provisioningLogs', 'Graph answered 403 Forbidden', 'AuditLog.Read.All']);
     const warnings = rows.findIndex((row) => row[0] === 'Warnings');
-    expect(rows[warnings + 1]?.slice(0, 2)).toEqual(['1', 'SCIM /Groups announced 3 teams but returned 2.']);
-    expect(rows[warnings + 2]?.slice(0, 2)).toEqual(['2', 'Provisioning logs cover only the last 30 days.']);
+    expect(rows[warnings + 1]?.slice(0, 2)).toEqual(['Capture', 'SCIM /Groups announced 3 teams but returned 2.']);
+    expect(rows[warnings + 2]?.slice(0, 2)).toEqual(['Capture', 'Provisioning logs cover only the last 30 days.']);
+    expect(rows[warnings + 3]?.slice(0, 2)).toEqual(['Audit', 'Scoping clause "department EQUALS Ops" was treated as satisfied.']);
+    expect(rows).toHaveLength(warnings + 4);
+  });
+
+  it('says none without warnings', () => {
+    const input = reportInput(false);
+    input.snapshot.warnings = [];
+    input.snapshot.unavailable = [];
+    input.audit.warnings = [];
+    const plain = rowsOf(sheet(readWorkbook(buildWorkbook(input, 'en')), 'Cover'));
+    const unavailable = plain.findIndex((row) => row[0] === 'Unavailable items');
+    expect(plain[unavailable + 1]?.[0]).toBe('none');
+    const warnings = plain.findIndex((row) => row[0] === 'Warnings');
+    expect(plain[warnings + 1]?.[0]).toBe('none');
+    expect(plain.some((row) => row[0] === 'Compared with earlier snapshot')).toBe(false);
   });
 
   it('translates labels into German', () => {
