@@ -20,6 +20,7 @@ export const IPC_ERROR_CODES = [
   'forbidden_sender',
   'not_found',
   'workspace_unavailable',
+  'transport_failed',
   'internal'
 ] as const;
 export const ipcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
@@ -42,10 +43,17 @@ export const snapshotSummarySchema = z.object({
   id: z.string(),
   createdAt: z.string(),
   origin: snapshotOriginSchema,
-  capturedBy: z.string(),
   tenantId: z.string(),
   appDisplayName: z.string(),
   sentryOrg: z.string(),
+  contentSha256: z.string(),
+  counts: z.object({
+    entraUsers: z.number().int().nonnegative(),
+    assignments: z.number().int().nonnegative(),
+    groups: z.number().int().nonnegative(),
+    scimUsers: z.number().int().nonnegative(),
+    scimGroups: z.number().int().nonnegative()
+  }),
   warningCount: z.number().int().nonnegative(),
   unavailableCount: z.number().int().nonnegative()
 });
@@ -61,25 +69,18 @@ const sourceRecordSchema = z.object({
   retries: z.number().int()
 });
 
-/** One snapshot's metadata and row counts. The rows themselves stay in main until a feature needs them. */
+/** One snapshot's full metadata. The rows themselves stay in main until a feature needs them. */
 export const snapshotDetailSchema = z.object({
   summary: snapshotSummarySchema,
+  capturedBy: z.string(),
   appId: z.string(),
   servicePrincipalId: z.string(),
   sentryBaseUrl: z.string(),
   population: z.string(),
   toolVersion: z.string(),
-  contentSha256: z.string(),
   sources: z.array(sourceRecordSchema),
   warnings: z.array(z.string()),
-  unavailable: z.array(z.object({ source: z.string(), reason: z.string(), missingPermission: z.string().nullable() })),
-  counts: z.object({
-    assignments: z.number().int(),
-    entraUsers: z.number().int(),
-    entraGroups: z.number().int(),
-    sentryMembers: z.number().int(),
-    sentryTeams: z.number().int()
-  })
+  unavailable: z.array(z.object({ source: z.string(), reason: z.string(), missingPermission: z.string().nullable() }))
 });
 export type SnapshotDetailDto = z.infer<typeof snapshotDetailSchema>;
 
@@ -102,7 +103,12 @@ export const channels = {
   ),
   'snapshots:list': defineChannel(
     emptyRequest,
-    z.object({ workspaceDir: z.string(), snapshots: z.array(snapshotSummarySchema) })
+    z.object({
+      workspaceDir: z.string(),
+      snapshots: z.array(snapshotSummarySchema),
+      // Index rows or files the store cannot list as complete; `roster snapshots` explains each one.
+      incompleteCount: z.number().int().nonnegative()
+    })
   ),
   // `ref` is a full snapshot id or anything the store's resolveId accepts (a unique prefix, `latest`).
   'snapshots:get': defineChannel(z.strictObject({ ref: z.string().min(1).max(200) }), snapshotDetailSchema),

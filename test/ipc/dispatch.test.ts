@@ -6,12 +6,13 @@ import type { EventName } from '../../src-main/ipc/contract';
 import { createDispatcher, createEmitter, type Dispatch, type HandlerTable, type IpcLogger } from '../../src-main/ipc/dispatch';
 import { createHandlerTable, type WorkspacePort } from '../../src-main/ipc/handlers';
 import { createJsonSettingsStore } from '../../src-main/ipc/settings-file';
-import { StoreError } from '../../src-main/store/errors';
+import { StoreError } from '../../src-main/store';
 
 const silentLogger: IpcLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 const emptyWorkspace: WorkspacePort = {
   list: () => [],
+  issues: () => [],
   resolveId: (ref) => {
     throw new StoreError('not-found', `No snapshot matches '${ref}'.`);
   },
@@ -70,7 +71,7 @@ describe('createDispatcher', () => {
 
   it('returns a valid reply', async () => {
     const result = await dispatch('snapshots:list', {});
-    expect(result).toEqual({ ok: true, value: { workspaceDir: dir, snapshots: [] } });
+    expect(result).toEqual({ ok: true, value: { workspaceDir: dir, snapshots: [], incompleteCount: 0 } });
   });
 
   it('maps store errors to typed codes', async () => {

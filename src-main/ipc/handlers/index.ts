@@ -27,4 +27,4 @@ export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
 export type { AppInfo } from './app';
 export type { SettingsStore } from './settings';
 export { languageFromLocale } from './settings';
-export type { WorkspaceAccess, WorkspacePort, SnapshotSummaryFields } from './snapshots';
+export type { WorkspaceAccess, WorkspacePort } from './snapshots';

@@ -1,62 +1,69 @@
-import type { Snapshot, SnapshotId, SnapshotMeta } from '../../model/snapshot';
-import { StoreError } from '../../store/errors';
+import type { Snapshot, SnapshotId } from '../../model/snapshot';
+import { StoreError } from '../../store';
+import type { SnapshotSummary } from '../../store';
 import type { Handler } from '../dispatch';
 import { IpcHandlerError } from '../dispatch';
 import type { SnapshotDetailDto, SnapshotSummaryDto } from '../contract';
 
-/** The fields of a workspace's snapshot summary that the list screen shows. */
-export type SnapshotSummaryFields = Pick<
-  SnapshotMeta,
-  'id' | 'createdAt' | 'origin' | 'capturedBy' | 'tenantId' | 'appDisplayName' | 'sentryOrg' | 'warnings' | 'unavailable'
->;
-
 /** The part of the store's `Workspace` that the snapshot handlers use. */
 export interface WorkspacePort {
-  list(): readonly SnapshotSummaryFields[];
+  list(): SnapshotSummary[];
+  issues(): unknown[];
   resolveId(ref: string): SnapshotId;
   readSnapshot(id: SnapshotId): Promise<Snapshot>;
 }
 
 export interface WorkspaceAccess {
   dir: string;
-  /** Opens the workspace afresh, so snapshots the CLI wrote since the last call show up. */
+  /** Returns the open workspace. The store rereads its index when another process (the CLI) changed it. */
   open(): Promise<WorkspacePort>;
 }
 
-function toSummary(summary: SnapshotSummaryFields): SnapshotSummaryDto {
+function toSummary(summary: SnapshotSummary): SnapshotSummaryDto {
   return {
     id: summary.id,
     createdAt: summary.createdAt,
     origin: summary.origin,
-    capturedBy: summary.capturedBy,
     tenantId: summary.tenantId,
     appDisplayName: summary.appDisplayName,
     sentryOrg: summary.sentryOrg,
-    warningCount: summary.warnings.length,
-    unavailableCount: summary.unavailable.length
+    contentSha256: summary.contentSha256,
+    counts: { ...summary.counts },
+    warningCount: summary.warningCount,
+    unavailableCount: summary.unavailableCount
   };
 }
 
 function toDetail(snapshot: Snapshot): SnapshotDetailDto {
   const { meta, data } = snapshot;
   return {
-    summary: toSummary(meta),
+    summary: {
+      id: meta.id,
+      createdAt: meta.createdAt,
+      origin: meta.origin,
+      tenantId: meta.tenantId,
+      appDisplayName: meta.appDisplayName,
+      sentryOrg: meta.sentryOrg,
+      contentSha256: meta.contentSha256,
+      counts: {
+        entraUsers: data.entra.users.length,
+        assignments: data.entra.assignments.length,
+        groups: data.entra.groups.length,
+        scimUsers: data.sentry.users.length,
+        scimGroups: data.sentry.groups.length
+      },
+      warningCount: meta.warnings.length,
+      unavailableCount: meta.unavailable.length
+    },
+    capturedBy: meta.capturedBy,
     appId: meta.appId,
     servicePrincipalId: meta.servicePrincipalId,
     sentryBaseUrl: meta.sentryBaseUrl,
     population: meta.population,
     toolVersion: meta.toolVersion,
-    contentSha256: meta.contentSha256,
     sources: meta.sources,
     warnings: meta.warnings,
-    unavailable: meta.unavailable,
-    counts: {
-      assignments: data.entra.assignments.length,
-      entraUsers: data.entra.users.length,
-      entraGroups: data.entra.groups.length,
-      sentryMembers: data.sentry.users.length,
-      sentryTeams: data.sentry.groups.length
-    }
+    unavailable: meta.unavailable
   };
 }
 
@@ -84,7 +91,7 @@ export function createSnapshotHandlers(access: WorkspaceAccess): {
       try {
         const workspace = await access.open();
         const snapshots = workspace.list().map(toSummary);
-        return { workspaceDir: access.dir, snapshots };
+        return { workspaceDir: access.dir, snapshots, incompleteCount: workspace.issues().length };
       } catch (error) {
         throw toIpcError(error, access.dir);
       }

@@ -1,0 +1,70 @@
+import type { Resources } from './en';
+
+/** German UI text, in the formal register ("Sie") that business software in German uses. */
+export const de: Resources = {
+  app: {
+    title: 'Roster',
+    tagline: 'Entra-ID-App-Zuweisungen im Abgleich mit Sentry SCIM',
+    version: 'Version {{version}}'
+  },
+  language: {
+    label: 'Sprache',
+    en: 'English',
+    de: 'Deutsch',
+    saveFailed: 'Die Sprache konnte nicht gespeichert werden: {{message}}'
+  },
+  snapshots: {
+    heading: 'Snapshots',
+    description:
+      'Jeder Snapshot hält beide Seiten zu einem Zeitpunkt fest: wer in Entra ID der Sentry-App zugewiesen ist und welche Mitglieder und Teams Sentry über SCIM führt.',
+    workspace: 'Arbeitsordner',
+    refresh: 'Aktualisieren',
+    loading: 'Snapshots werden geladen …',
+    count_one: '{{count}} Snapshot',
+    count_other: '{{count}} Snapshots',
+    emptyTitle: 'Noch keine Snapshots',
+    emptyBody:
+      'Führen Sie <cmd>roster fetch</cmd> aus, um den aktuellen Stand von Entra ID und Sentry zu erfassen, und aktualisieren Sie dann diese Liste.',
+    incomplete_one: '{{count}} unvollständiger Snapshot wird nicht angezeigt. <cmd>roster snapshots</cmd> zeigt den Grund.',
+    incomplete_other: '{{count}} unvollständige Snapshots werden nicht angezeigt. <cmd>roster snapshots</cmd> zeigt den Grund.',
+    tableCaption: 'Snapshots in diesem Arbeitsordner, neueste zuerst',
+    columns: {
+      captured: 'Erfasst',
+      id: 'Snapshot-ID',
+      origin: 'Herkunft',
+      entraApp: 'Entra-App',
+      sentryOrg: 'Sentry-Organisation',
+      entraCounts: 'Entra ID',
+      sentryCounts: 'Sentry',
+      warnings: 'Warnungen'
+    },
+    origin: {
+      live: 'Live-Erfassung',
+      import: 'Import',
+      demo: 'Demodaten'
+    },
+    entraCounts: '{{users}} Benutzer · {{assignments}} Zuweisungen · {{groups}} Gruppen',
+    sentryCounts: '{{members}} Mitglieder · {{teams}} Teams',
+    tenant: 'Mandant {{tenantId}}',
+    noWarnings: 'Keine',
+    warningCount_one: '{{count}} Warnung',
+    warningCount_other: '{{count}} Warnungen',
+    unavailableCount_one: '{{count}} Quelle nicht lesbar',
+    unavailableCount_other: '{{count}} Quellen nicht lesbar'
+  },
+  errors: {
+    loadSnapshots: 'Die Snapshots konnten nicht geladen werden',
+    retry: 'Erneut versuchen',
+    details: 'Technische Details',
+    codes: {
+      invalid_request: 'Roster hat eine ungültige Anfrage an seinen Hintergrundprozess gesendet.',
+      invalid_response: 'Roster hat vom Hintergrundprozess Daten erhalten, die es nicht lesen kann.',
+      unknown_channel: 'Roster hat beim Hintergrundprozess eine Operation angefragt, die es nicht gibt.',
+      forbidden_sender: 'Diese Seite darf nicht mit dem Hintergrundprozess von Roster kommunizieren.',
+      not_found: 'Das angefragte Element wurde nicht gefunden.',
+      workspace_unavailable: 'Der Arbeitsordner konnte nicht gelesen werden.',
+      transport_failed: 'Der Hintergrundprozess von Roster hat nicht geantwortet.',
+      internal: 'Ein unerwarteter Fehler ist aufgetreten. Details stehen in der Logdatei.'
+    }
+  }
+};

@@ -1,0 +1,24 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../../src-main/ipc/contract';
+import { de } from './de';
+import { en } from './en';
+
+export const resources = { en: { translation: en }, de: { translation: de } } as const;
+
+/** Creates the i18next instance for the app, starting in `language`; English fills any gap. */
+export async function createI18n(language: Language): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'de'],
+    resources,
+    // React escapes text itself.
+    interpolation: { escapeValue: false },
+    returnNull: false
+  });
+  return instance;
+}
+
+export type { Resources } from './en';

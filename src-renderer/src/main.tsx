@@ -1,0 +1,55 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import type { Language } from '../../src-main/ipc/contract';
+import { languageFromLocale } from '../../src-main/ipc/handlers/settings';
+import { bridgeTransport, createApiClient, type ApiClient, type Transport } from './api/client';
+import { httpTransport } from './api/http-transport';
+import { App } from './components/App';
+import { createI18n } from './i18n';
+import { StoresProvider } from './stores/context';
+import { createSettingsStore } from './stores/settings';
+import { createSnapshotsStore } from './stores/snapshots';
+import './styles.css';
+
+/** The Electron bridge when the preload ran, else HTTP to the page's own origin (the browser test harness). */
+function chooseTransport(): Transport {
+  return window.roster !== undefined ? bridgeTransport(window.roster) : httpTransport(window.location.origin);
+}
+
+async function startingLanguage(api: ApiClient): Promise<Language> {
+  const result = await api.invoke('settings:getLanguage', {});
+  return result.ok ? result.value.language : languageFromLocale(navigator.language);
+}
+
+/** Sends uncaught renderer errors to the main process log, which redacts and stores them. */
+function forwardErrors(api: ApiClient): void {
+  const write = (message: string) => void api.invoke('log:write', { level: 'error', scope: 'renderer', message: message.slice(0, 4000) });
+  window.addEventListener('error', (event) => write(`${event.message} at ${event.filename}:${event.lineno}`));
+  window.addEventListener('unhandledrejection', (event) => write(`Unhandled rejection: ${String(event.reason)}`));
+}
+
+async function start(): Promise<void> {
+  const api = createApiClient(chooseTransport());
+  forwardErrors(api);
+
+  const language = await startingLanguage(api);
+  const i18n = await createI18n(language);
+  const stores = { snapshots: createSnapshotsStore(api), settings: createSettingsStore(api, language) };
+  api.on('settings:languageChanged', ({ language: changed }) => stores.settings.getState().applyLanguage(changed));
+
+  const container = document.getElementById('root');
+  if (container === null) throw new Error('index.html has no #root element.');
+
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <StoresProvider stores={stores}>
+          <App />
+        </StoresProvider>
+      </I18nextProvider>
+    </StrictMode>
+  );
+}
+
+void start();
