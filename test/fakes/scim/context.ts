@@ -50,8 +50,8 @@ export function pythonStr(value: unknown): string {
 }
 
 /**
- * An id as Django's integer lookup converts it: integers and integral text work, booleans count as
- * 1 and 0, and anything else raises (a 500 in Sentry). Returns null for the raising cases.
+ * Converts an id the way Django's integer lookup does: integers and integral text work, and booleans
+ * count as 1 and 0. Returns null where Django raises, which is a 500 in Sentry.
  */
 export function toDatabaseId(value: unknown): number | null {
   if (typeof value === 'boolean') return value ? 1 : 0;

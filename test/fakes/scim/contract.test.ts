@@ -28,7 +28,7 @@ function loadPaths(): PathsDoc {
     throw new Error(`Sentry's SCIM OpenAPI file is missing at ${openApiPath}; restore shared/reference/sentry-scim-openapi.json next to the repository.`);
   }
   const document = JSON.parse(readFileSync(openApiPath, 'utf8')) as { paths?: PathsDoc } & PathsDoc;
-  // The stored file holds the `paths` map itself, not a whole OpenAPI document.
+  // The stored file contains only the `paths` map, not a whole OpenAPI document.
   return document.paths ?? document;
 }
 
@@ -221,7 +221,7 @@ describe('OpenAPI contract', () => {
 
     const undocumented = [...new Set(exchanges.map((e) => `${e.operation} ${e.status}`).filter((key) => !documented.has(key)))].sort();
 
-    // PATCH /Users/{id} on the last owner answers 403, which is documented; nothing else falls outside.
+    // The last-owner 403 of PATCH /Users/{id} is documented, so every status here must be too.
     expect(undocumented).toEqual([]);
   });
 });
@@ -297,7 +297,7 @@ describe('differences between Sentry code and the OpenAPI description', () => {
     expect(result.body).toMatchObject({ sentryOrgRole: 'manager' });
   });
 
-  it('takes a list as the value of member operations although the documented value is an object', async () => {
+  it('accepts list values in member operations', async () => {
     const validateRequest = validatorFor(requestSchema('PATCH', TEMPLATES.group), 'patch-group-request');
     const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'members', value: [{ value: '101' }] }] };
     expect(validateRequest(body)).toBe(false);

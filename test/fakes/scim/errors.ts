@@ -41,7 +41,7 @@ export const MESSAGES = {
 export class ErrorBodies {
   constructor(readonly generation: ErrorGeneration) {}
 
-  /** A SCIM error (`urn:…:Error`) with a text detail. */
+  /** Builds a SCIM error (`urn:…:Error`) with a text detail. */
   scim(status: number, detail: string, scimType?: string): FakeResponse {
     const body: Record<string, unknown> = { schemas: [SCIM_ERROR_SCHEMA] };
     if (this.generation === 'newest') body.status = String(status);
@@ -50,15 +50,15 @@ export class ErrorBodies {
     return { status, body };
   }
 
-  /** A serializer failure: SCIM error whose detail is the field errors encoded as a JSON string. */
+  /** Builds a serializer failure: a SCIM error whose detail is the field errors encoded as a JSON string. */
   validation(errors: unknown): FakeResponse {
     return this.scim(400, pythonJsonDumps(errors));
   }
 
   /**
-   * The invalidFilter body, which has no detail.
-   * NOTE: whether the newest code adds `status` to this fixed body is unconfirmed; it is added here
-   * because Sentry's change note says every SCIM error constant gained it.
+   * Builds the invalidFilter body, which has no detail.
+   * NOTE: whether the newest code adds `status` to this fixed body is unconfirmed. It is added here
+   * because Sentry's change note states that every SCIM error constant gained it.
    */
   invalidFilter(): FakeResponse {
     const body: Record<string, unknown> = { schemas: [SCIM_ERROR_SCHEMA] };
@@ -72,7 +72,7 @@ export class ErrorBodies {
   }
 }
 
-/** A plain Django REST framework body: `{"detail": …}` or a field error map. */
+/** Builds a plain Django REST framework body: `{"detail": …}` or a field error map. */
 export function plain(status: number, body: Record<string, unknown>): FakeResponse {
   return { status, body };
 }
@@ -81,7 +81,7 @@ export function plainDetail(status: number, detail: string): FakeResponse {
   return { status, body: { detail } };
 }
 
-/** The answer to a request that would raise an unhandled exception in Sentry's view code. */
+/** Builds the 500 response for a request that raises an unhandled exception in Sentry's view code. */
 export function internalError(): FakeResponse {
   return plainDetail(500, MESSAGES.internalError);
 }

@@ -4,7 +4,7 @@ import type { ScimFake } from './index';
 export const TOKEN = 'scim-test-token-7f3a';
 
 /**
- * A small org: one owner, two accepted members (one with a secondary address), two pending invites,
+ * Builds a small org: one owner, two accepted members (one with a secondary address), two pending invites,
  * and three teams, one of them renamed in Sentry so its slug no longer follows its name.
  */
 export function smallSeed(provider: SeedScim['provider'] = 'okta'): SeedScim {
@@ -75,7 +75,7 @@ export async function call(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
-/** The body Sentry's serializer sends for a member of an org whose provider is not Entra. */
+/** Builds the body Sentry's serializer sends for a member of an org whose provider is not Entra. */
 export function expectedUser(id: string, email: string, role: string): Record<string, unknown> {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],

@@ -201,7 +201,7 @@ function renameTeam(ctx: HandlerContext, teamId: number, newName: unknown): Fake
   return null;
 }
 
-/** The slug field: blank, then the length limit and the pattern, both reported when both fail. */
+/** Checks the slug field: blank first, then the length limit and the pattern, both reported when both fail. */
 function checkSlug(slug: string): string[] {
   if (slug === '') return ['This field may not be blank.'];
   const problems: string[] = [];
@@ -212,7 +212,7 @@ function checkSlug(slug: string): string[] {
   return problems;
 }
 
-/** The team name field (DRF CharField, trimmed, at most 64 characters). */
+/** Checks the team name field (DRF CharField, trimmed, at most 64 characters). */
 function checkName(value: unknown, allowBlank: boolean): string | string[] {
   if (typeof value !== 'string' && typeof value !== 'number') return ['Not a valid string.'];
   const text = String(value).trim();

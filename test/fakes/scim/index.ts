@@ -20,7 +20,7 @@ export interface RecordedRequest {
   method: string;
   /** Path with the query string. */
   path: string;
-  /** HTTP status sent; 0 when a fault dropped the connection without an answer. */
+  /** HTTP status sent, or 0 when a fault dropped the connection without a response. */
   status: number;
 }
 
@@ -47,7 +47,7 @@ export interface ScimFakeOptions {
   errorGeneration?: ErrorGeneration;
   /** Most members a team's `members` list shows; default 10,000. */
   memberCap?: number;
-  /** False makes every route answer 403 with a plain body. */
+  /** False makes every route return 403 with a plain body. */
   scimEnabled?: boolean;
   /** Numeric organization id that works in place of the slug in paths; default "1". */
   orgId?: string;

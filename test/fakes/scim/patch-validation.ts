@@ -33,7 +33,7 @@ export function checkGroupPatch(body: unknown): PatchCheck {
   return checkPatch(body, { schemasRequired: true, maxOperations: null, allowedOps: ['add', 'remove', 'replace'], valueRule: 'any' });
 }
 
-/** The booleans Sentry accepts for `active`: JSON booleans and the strings "true"/"false" in any case. */
+/** Resolves the booleans Sentry accepts for `active`: JSON booleans and the strings "true"/"false" in any case. */
 export function resolveMaybeBool(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') {

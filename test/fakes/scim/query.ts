@@ -5,15 +5,15 @@ export type FilterResult =
   | { kind: 'none' }
   | { kind: 'value'; value: string }
   | { kind: 'invalid' }
-  /** `value eq "abc"`: Python's int() raises outside the handled error, so Sentry answers 500. */
+  /** `value eq "abc"`: Python's int() raises outside the handled error, so Sentry returns 500. */
   | { kind: 'crash' };
 
 const FILTER_KEYS = new Set(['userName', 'value', 'displayName']);
 
 /**
- * Parses a filter the way Sentry does, quirks included: a comma anywhere is invalid, the split is on the
- * literal " eq ", the first and last characters of the value are dropped whether or not they are quotes,
- * and the attribute name is checked but then ignored.
+ * Parses a filter the way Sentry does, quirks included. A comma anywhere is invalid, and the split is on
+ * the literal " eq ". The first and last characters of the value are dropped whether or not they are
+ * quotes. The attribute name is checked but then ignored.
  */
 export function parseScimFilter(raw: string): FilterResult {
   if (raw.includes(',')) return { kind: 'invalid' };
@@ -115,7 +115,7 @@ function lastValue(params: URLSearchParams, name: string): string | undefined {
 
 export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
-/** The SCIM ListResponse envelope; itemsPerPage is the number of resources in this page. */
+/** Builds the SCIM ListResponse envelope, whose itemsPerPage is the number of resources in this page. */
 export function listEnvelope(resources: unknown[], totalResults: number, startIndex: number): Record<string, unknown> {
   return {
     schemas: [LIST_SCHEMA],

@@ -26,7 +26,7 @@ export class RateLimiter {
     }
   }
 
-  /** Counts a request as in flight; call the returned function when it is answered. */
+  /** Counts a request as in flight until the returned function is called. */
   enter(): () => void {
     this.inFlight++;
     return () => {
@@ -34,7 +34,7 @@ export class RateLimiter {
     };
   }
 
-  /** Counts one request against the window; returns the 429 answer when the window is used up. */
+  /** Counts one request against the window and returns the 429 response when the window is used up. */
   take(): FakeResponse | null {
     this.roll();
     this.used++;

@@ -4,8 +4,8 @@ export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 /**
- * A member as Sentry's SCIM serializer shows it. Names are not stored, so both are "N/A"; there is one
- * primary work e-mail; `active` is always true but left out entirely for Entra (`active-directory`) orgs.
+ * Serializes a member as Sentry's SCIM serializer does. Names are not stored, so both are "N/A". There is
+ * one primary work e-mail. `active` is always true but left out entirely for Entra (`active-directory`) orgs.
  */
 export function userResource(member: MemberRecord, state: ScimState): Record<string, unknown> {
   const resource: Record<string, unknown> = {
@@ -21,7 +21,7 @@ export function userResource(member: MemberRecord, state: ScimState): Record<str
   return resource;
 }
 
-/** A team as Sentry's SCIM serializer shows it: stored name (not slug) and at most `memberCap` members. */
+/** Serializes a team as Sentry does: stored name (not slug) and at most `memberCap` members. */
 export function groupResource(team: TeamRecord, state: ScimState, options: { includeMembers: boolean; memberCap: number }): Record<string, unknown> {
   const resource: Record<string, unknown> = {
     schemas: [GROUP_SCHEMA],

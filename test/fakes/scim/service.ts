@@ -7,9 +7,9 @@ import type { SeedScim } from '../seed';
 
 export interface ScimServiceOptions {
   errorGeneration?: ErrorGeneration;
-  /** Most members a team's `members` list shows in GET answers. */
+  /** Max members a team's `members` list shows in GET responses. */
   memberCap?: number;
-  /** When false, every SCIM route answers 403, as when SCIM is not enabled for the org's SSO provider. */
+  /** When false, every SCIM route returns 403, as when SCIM is not enabled for the org's SSO provider. */
   scimEnabled?: boolean;
   /** Numeric organization id accepted in place of the slug. */
   orgId?: string;
@@ -43,7 +43,7 @@ export class ScimService {
     this.token = seed.token;
   }
 
-  /** Answers one request the way Sentry's URL router, DRF authentication and the SCIM views would. */
+  /** Handles one request the way Sentry's URL router, DRF authentication and the SCIM views would. */
   handle(request: ScimRequest): FakeResponse {
     const route = ROUTE.exec(request.path);
     if (!route) return routeNotFound(request.path);

@@ -13,7 +13,7 @@ export interface MemberRecord {
   readonly secondaryEmails: readonly string[];
   readonly idpProvisioned: boolean;
   readonly idpRoleRestricted: boolean;
-  /** A member managed by a Sentry partnership: PATCH, PUT and DELETE answer 403. */
+  /** A member managed by a Sentry partnership, for which PATCH, PUT and DELETE return 403. */
   readonly partnershipRestricted: boolean;
 }
 
@@ -48,7 +48,7 @@ export class ScimState {
   private readonly teamById = new Map<number, MutableTeam>();
   /** Lower-cased address -> ids of members the Users filter matches with it. */
   private readonly memberIdsByEmail = new Map<string, Set<number>>();
-  /** Lower-cased slug -> id of the active team that holds it. */
+  /** Lower-cased slug -> id of the active team with that slug. */
   private readonly teamIdBySlug = new Map<string, number>();
   private readonly teamIdsByMember = new Map<number, Set<number>>();
   private sortedMembers: MemberRecord[] | null = null;
@@ -122,13 +122,13 @@ export class ScimState {
     return this.sortedTeams;
   }
 
-  /** The active team holding `slug`, ignoring case. */
+  /** Finds the active team with `slug`, ignoring case. */
   findTeamBySlug(slug: string): TeamRecord | undefined {
     const id = this.teamIdBySlug.get(slug.toLowerCase());
     return id === undefined ? undefined : this.teamById.get(id);
   }
 
-  /** A team by id, including teams pending deletion (the handlers treat those as missing). */
+  /** Gets a team by id, including teams pending deletion, which the handlers treat as missing. */
   getTeam(id: number): TeamRecord | undefined {
     return this.teamById.get(id);
   }
@@ -209,7 +209,7 @@ export class ScimState {
     return true;
   }
 
-  /** A copy of the mutable parts, so a failed multi-step write can be rolled back. */
+  /** Copies the mutable parts of a team, so a failed multi-step write can be rolled back. */
   snapshotTeam(id: number): { team: TeamRecord; memberIds: number[] } {
     const team = this.requireTeam(id);
     return { team: { ...team, memberIds: new Set(team.memberIds) }, memberIds: [...team.memberIds] };
@@ -246,7 +246,10 @@ export class ScimState {
     teams.add(team.id);
   }
 
-  /** A pending invite matches on its invite e-mail; an accepted member on every address of its account. */
+  /**
+   * Lists the addresses the Users filter matches: the invite e-mail of a pending invite, or every
+   * address of an accepted member's account.
+   */
   private addressesOf(member: MemberRecord): string[] {
     const addresses = member.pending ? [member.email] : [member.email, ...member.secondaryEmails];
     return [...new Set(addresses.map((a) => a.toLowerCase()))];
@@ -295,7 +298,9 @@ function compareMembers(a: MemberRecord, b: MemberRecord): number {
 }
 
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }
 
 function parseSeedId(value: string, where: string): number {

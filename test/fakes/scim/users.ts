@@ -123,7 +123,7 @@ function isDeactivation(operation: PatchOperation): boolean {
 }
 
 /**
- * The member-invite e-mail field: DRF CharField (numbers become text, whitespace trimmed), at most
+ * Checks the member-invite e-mail field: DRF CharField (numbers become text, whitespace trimmed), at most
  * 75 characters, then Django's e-mail validator. Returns the cleaned address or the field's messages.
  */
 function checkEmail(value: unknown): string | string[] {
@@ -156,7 +156,7 @@ export function isValidEmail(text: string): boolean {
 }
 
 /**
- * The duplicate rule of Sentry's member-invite serializer: a pending invite matches on the exact
+ * Applies the duplicate rule of Sentry's member-invite serializer: a pending invite matches on the exact
  * invite e-mail, an accepted member on any address of its account ignoring case.
  */
 function isAlreadyMember(ctx: HandlerContext, email: string): boolean {
