@@ -39,7 +39,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     if (errorCode(error) === 'ENOENT') {
       throw new Error(`Cannot write ${path}: the folder ${folder} does not exist. Create it or choose another folder.`, { cause: error });
     }
-    throw new Error(`Cannot write ${path}: the folder ${folder} is not accessible (${errorCode(error) ?? String(error)}).`, { cause: error });
+    throw new Error(`Cannot write ${path}: the folder ${folder} is not accessible (${errorCode(error) ?? String(error)}). Check its permissions or choose another folder.`, { cause: error });
   });
   if (!folderStat.isDirectory()) {
     throw new Error(`Cannot write ${path}: ${folder} is not a folder. Choose a path inside a folder.`);

@@ -19,7 +19,7 @@ class RowCollector {
   }
 }
 
-/** The evidence header: what was audited, from which data, by whom and when. */
+/** Builds the evidence header: what was audited, from which data, who ran it and when. */
 export function coverSheet(input: ReportInput, lang: ReportLanguage): SheetSpec {
   const labels = labelsFor(lang);
   const text = labels.cover;

@@ -11,7 +11,7 @@ const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
 /**
  * Neutralizes spreadsheet formula injection by prefixing a single quote, as OWASP's CSV injection
- * guidance recommends. The quote is visible in the cell; that is the price of opening safely.
+ * guidance recommends. The quote stays visible in the cell, which is the cost of opening the file safely.
  */
 export function protectCsvCell(value: string): string {
   const first = value.charAt(0);

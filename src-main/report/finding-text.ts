@@ -9,7 +9,7 @@ export interface FindingText {
 
 /**
  * Returns a finding's explanation and recommended action in `lang`. English is the text the audit
- * stored on the finding; German is rendered by the audit module from the finding's kind and details.
+ * stored on the finding. German is rendered by the audit module from the finding's kind and details.
  */
 export function findingText(finding: Finding, lang: ReportLanguage): FindingText {
   if (lang === 'en') return { explanation: finding.explanation, recommendedAction: finding.recommendedAction };

@@ -24,8 +24,8 @@ function copyFinding(finding: Finding, lang: ReportLanguage): Finding {
 
 /**
  * Builds the findings document that `roster audit --format json` prints (docs/findings-json.md).
- * `lang` selects the language of each finding's explanation and recommended action; it defaults
- * to English.
+ * `lang` selects the language of each finding's explanation and recommended action and
+ * defaults to English.
  */
 export function findingsToJson(
   input: { snapshot: SnapshotMeta; audit: AuditResult; toolVersion: string },

@@ -20,7 +20,7 @@ export function formatOptionalUtc(value: string | null, field: string): string {
   return value === null ? '' : formatUtc(value, field);
 }
 
-/** Joins the non-empty `label: value` parts with `; `; labels are API field names, so they need no translation. */
+/** Joins the non-empty `label: value` parts with `; `. Labels are API field names, so they need no translation. */
 function joinParts(parts: Array<[label: string | null, value: string | null | undefined]>): string {
   return parts
     .filter((part): part is [string | null, string] => part[1] !== null && part[1] !== undefined && part[1] !== '')
@@ -65,7 +65,7 @@ export function describeSentryRef(ref: SentryRef): string {
   ]);
 }
 
-/** One line per referenced object, so several objects stay readable in one wrapped cell. */
+/** Describes each referenced object on its own line, so several objects stay readable in one wrapped cell. */
 export function describeRefs<T>(refs: T[], describe: (ref: T) => string): string {
   return refs.map(describe).join('\n');
 }
@@ -77,7 +77,7 @@ export function describeEvent(event: ProvisioningEventRef | null, findingId: str
   return `${time} ${event.provisioningAction} ${event.status}${error}`;
 }
 
-/** The cells of one finding, in the order of `ReportLabels.findingColumns`. */
+/** Returns the cells of one finding, in the order of `ReportLabels.findingColumns`. */
 export function findingRow(finding: Finding, lang: ReportLanguage): string[] {
   const labels = labelsFor(lang);
   const text = findingText(finding, lang);

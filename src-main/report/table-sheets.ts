@@ -11,7 +11,7 @@ function nullable(value: string | null): string {
   return value ?? '';
 }
 
-/** Kind by severity counts with a total column and a total row; all kinds appear, also those with zero. */
+/** Builds the kind-by-severity counts with a total column and a total row. Every kind appears, also those with zero. */
 export function summarySheet(audit: AuditResult, lang: ReportLanguage): SheetSpec {
   const labels = labelsFor(lang);
   const table = tabulateFindings(audit);
@@ -95,7 +95,7 @@ const SIGN_OFF_INPUT_WIDTHS = { decision: 24, justification: 60, reviewer: 24, d
 /** Zero-based index of the Decision column: it follows the five columns that identify the finding. */
 const SIGN_OFF_FIRST_INPUT_COLUMN = 5;
 
-/** Instructions, a blank row, then one row per finding with empty decision columns to fill in. */
+/** Builds the sign-off sheet: instructions, a blank row, then one row per finding with empty decision columns. */
 export function signOffSheet(audit: AuditResult, lang: ReportLanguage): SheetSpec {
   const labels = labelsFor(lang);
   const instructions = labels.signOff.instructions.map((line) => [line]);

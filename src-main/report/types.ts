@@ -49,7 +49,7 @@ export interface FindingsDocument {
   findings: Finding[];
 }
 
-/** Rejects anything but `en` or `de`; the CLI and the UI pass the language through from user input. */
+/** Rejects anything but `en` or `de`, because the CLI and the UI pass the language through from user input. */
 export function assertReportLanguage(lang: string): asserts lang is ReportLanguage {
   if (!(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
     throw new Error(`Unsupported report language ${JSON.stringify(lang)}: use "en" or "de".`);

@@ -1,7 +1,7 @@
 /**
  * Turns plain sheet descriptions into an xlsx file. Every value becomes a text cell, so a name such
- * as `=HYPERLINK(...)` stays text; frozen panes and cell styles are patched into the package because
- * the SheetJS community edition does not write them.
+ * as `=HYPERLINK(...)` stays text. Frozen panes and cell styles are patched into the package
+ * afterwards, because the SheetJS community edition does not write them.
  */
 import { createRequire } from 'node:module';
 import type * as XlsxModule from 'xlsx';
@@ -12,7 +12,7 @@ import type * as XlsxModule from 'xlsx';
 // package's CommonJS exports are misdetected (`utils` and `write` resolve to its bundled CFB library).
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof XlsxModule;
 
-/** How a row is drawn: `title` and `note` rows are left out of column widths and overflow to the right. */
+/** Row style. `title` and `note` rows are left out of column widths and overflow to the right. */
 export type RowStyle = 'title' | 'note' | 'header';
 
 export interface SheetSpec {
@@ -148,7 +148,7 @@ function patchSheetXml(xml: string, spec: SheetSpec, styles: Map<string, number>
   patched = patched.replace(/<c r="([A-Z]+[0-9]+)"([^>]*)>/g, (element: string, ref: string, rest: string) => {
     const style = styles.get(ref);
     if (style === undefined) return element;
-    if (/\ss="/.test(rest)) throw new Error(`Cell ${ref} of sheet "${spec.name}" already has a style from SheetJS; refusing to write two.`);
+    if (/\ss="/.test(rest)) throw new Error(`Cell ${ref} of sheet "${spec.name}" already has a style attribute from SheetJS, and a second one would make the XML invalid. Check the installed xlsx version (expected 0.18.5).`);
     return `<c r="${ref}" s="${style}"${rest}>`;
   });
 

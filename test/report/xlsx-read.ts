@@ -14,17 +14,17 @@ export function sheet(workbook: XlsxModule.WorkBook, name: string): XlsxModule.W
   return found;
 }
 
-/** All rows of a sheet as strings, with empty cells as ''. */
+/** Reads all rows of a sheet as strings, with empty cells as ''. */
 export function rowsOf(worksheet: XlsxModule.WorkSheet): string[][] {
   return XLSX.utils.sheet_to_json<string[]>(worksheet, { header: 1, raw: true, defval: '', blankrows: true });
 }
 
-/** The cover's value for a label in column A, from column B. */
+/** Looks up the cover's value in column B for a label in column A. */
 export function coverValue(rows: string[][], label: string): string | undefined {
   return rows.find((row) => row[0] === label)?.[1];
 }
 
-/** The XML of the worksheet part at a zero-based sheet position. */
+/** Extracts the XML of the worksheet part at a zero-based sheet position. */
 export function sheetXml(buffer: Buffer, index: number): string {
   const zip = XLSX.CFB.read(buffer, { type: 'buffer' });
   const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${index + 1}.xml`) as { content: Uint8Array } | null;
