@@ -32,10 +32,9 @@ export class DeviceCodeStore {
   private byUserCode = new Map<string, DeviceCodeEntry>();
 
   create(clientId: string, scopes: string[], resourcePrefix: string): DeviceCodeEntry {
-    let userCode = '';
-    do {
-      userCode = Array.from({ length: 9 }, () => USER_CODE_ALPHABET[randomInt(USER_CODE_ALPHABET.length)]).join('');
-    } while (this.byUserCode.has(userCode));
+    const newCode = (): string => Array.from({ length: 9 }, () => USER_CODE_ALPHABET[randomInt(USER_CODE_ALPHABET.length)]).join('');
+    let userCode = newCode();
+    while (this.byUserCode.has(userCode)) userCode = newCode();
 
     const entry: DeviceCodeEntry = {
       deviceCode: randomBytes(48).toString('base64url'),

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, fetch } from 'undici';
 import { type GraphFake, startGraphFake } from './index';
-import { appToken, CLIENTS, IDS, requestJson, testSeed, trustingAgent } from './fixtures';
+import { appToken, CLIENTS, IDS, type JsonResponse, requestJson, testSeed, trustingAgent } from './fixtures';
 
 let fake: GraphFake;
 let agent: Agent;
@@ -25,6 +25,14 @@ afterAll(async () => {
   await agent.close();
 });
 
+/** One item of a `$batch` answer as the tests read it. */
+interface BatchItem {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: JsonResponse['body'];
+}
+
 function batch(requests: unknown[]) {
   return requestJson(agent, `${fake.graphUrl}/v1.0/$batch`, {
     method: 'POST',
@@ -45,7 +53,7 @@ describe('$batch', () => {
   it('answers each item with its own status', async () => {
     const response = await batch([userRead(IDS.alice, 1), userRead(IDS.deleted, 2), userRead(IDS.bob, 3)]);
     expect(response.status).toBe(200);
-    const byId = new Map((response.body.responses as Array<{ id: string; status: number; body: any }>).map((item) => [item.id, item]));
+    const byId = new Map((response.body.responses as BatchItem[]).map((item) => [item.id, item]));
     expect(byId.get('1')?.status).toBe(200);
     expect(byId.get('1')?.body).toMatchObject({ id: IDS.alice, accountEnabled: true });
     expect(byId.get('2')?.status).toBe(404);
@@ -83,7 +91,7 @@ describe('$batch', () => {
     fake.batchItemThrottle.remaining = 1;
     fake.batchItemThrottle.retryAfterSeconds = 7;
     const response = await batch([userRead(IDS.alice, 1), userRead(IDS.bob, 2)]);
-    const first = (response.body.responses as Array<{ id: string; status: number; headers: Record<string, string>; body: any }>).find((item) => item.id === '1');
+    const first = (response.body.responses as BatchItem[]).find((item) => item.id === '1');
     expect(first?.status).toBe(429);
     expect(first?.headers['Retry-After']).toBe('7');
     expect(first?.body.error.code).toBe('TooManyRequests');

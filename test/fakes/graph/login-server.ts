@@ -1,6 +1,6 @@
 import { createSign, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FaultInjector, readBody, sendJson } from '../faults';
+import { FaultInjector, readBody } from '../faults';
 import { checkClientAssertion } from './client-assertion';
 import { DEVICE_CODE_LIFETIME_SECONDS, DeviceCodeStore } from './device-codes';
 import { aadstsError, type AadstsErrorResponse } from './errors';
@@ -22,7 +22,8 @@ export interface LoginDeps {
 }
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/** RFC 8628's grant type, and the short form msal-node 7 sends (Entra accepts both). */
+const DEVICE_CODE_GRANTS = new Set(['urn:ietf:params:oauth:grant-type:device_code', 'device_code']);
 
 export function createLoginFaults(authorityHost: () => string): FaultInjector {
   return new FaultInjector({
@@ -214,7 +215,7 @@ function token(deps: LoginDeps, req: IncomingMessage, form: URLSearchParams): { 
     return tokenResponse(deps, { clientId: client.clientId, kind: 'application', permissions: new Set(client.permissions) });
   }
 
-  if (grantType === DEVICE_CODE_GRANT) {
+  if (DEVICE_CODE_GRANTS.has(grantType)) {
     const outcome = grantForDeviceCode(deps.deviceCodes.byDevice(form.get('device_code') ?? ''), client.clientId);
     if (!outcome.ok) return scopeFailure(deps, outcome);
     const { entry } = outcome;
