@@ -13,6 +13,8 @@ export interface GraphClientOptions {
   graphUrl?: string;
   /** How items that Graph throttled inside a `$batch` answer are retried; whole requests follow the HttpClient's policy. */
   batchRetry?: RetryPolicy;
+  /** `$top` for directory lists, 1 to 999 (Graph's maximum, the default); smaller pages only cost more requests. */
+  pageSize?: number;
   logger?: HttpLogger;
 }
 
@@ -58,12 +60,17 @@ const DEFAULT_BATCH_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 1000, max
 export class GraphClient {
   readonly graphUrl: string;
   readonly baseUrl: string;
+  readonly pageSize: number;
   private readonly batchRetry: RetryPolicy;
 
   constructor(private readonly options: GraphClientOptions) {
     this.graphUrl = (options.graphUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
     this.baseUrl = `${this.graphUrl}/v1.0`;
     this.batchRetry = options.batchRetry ?? DEFAULT_BATCH_RETRY;
+    this.pageSize = options.pageSize ?? 999;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999) {
+      throw new Error(`Invalid Graph page size ${options.pageSize}: use a whole number from 1 to 999.`);
+    }
   }
 
   get tenantId(): string {

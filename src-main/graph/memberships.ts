@@ -13,9 +13,9 @@ const LISTING_ATTEMPTS = 3;
 const COUNT_HEADERS = { ConsistencyLevel: 'eventual' };
 
 /**
- * Reads a counted collection, again from the start when the distinct ids do not add up to the
- * `@odata.count` Graph announced, since items shift between pages when the list changes mid-read.
- * Duplicates and a count that still does not add up after the last attempt become warnings.
+ * Reads a counted collection, again from the start when an id arrived twice or the distinct ids do not
+ * add up to the `@odata.count` Graph announced: both mean the list changed mid-read and items shifted
+ * between pages. Duplicates and a count that still does not add up after the last attempt become warnings.
  */
 export async function listConsistently(graph: GraphClient, path: string, context: ReadContext, label: string, warnings: string[]): Promise<ListResult<RawItem>> {
   let result: ListResult<RawItem> | null = null;
@@ -24,7 +24,8 @@ export async function listConsistently(graph: GraphClient, path: string, context
     // A new reading replaces the rows of the one before; its pages and retries still count.
     context.tracker?.setRows(rowsBefore);
     result = await graph.listAll<RawItem>(path, context, COUNT_HEADERS);
-    if (result.apiTotal === null || result.apiTotal === result.items.length) break;
+    const countAddsUp = result.apiTotal === null || result.apiTotal === result.items.length;
+    if (countAddsUp && result.duplicateIds.length === 0) break;
   }
   const final = result as ListResult<RawItem>;
 
@@ -39,7 +40,7 @@ export async function listConsistently(graph: GraphClient, path: string, context
 
 export async function readAssignments(graph: GraphClient, servicePrincipalId: string, tracker: SourceTracker, warnings: string[], signal?: AbortSignal): Promise<EntraAppRoleAssignment[]> {
   const context: ReadContext = { source: 'graph.assignments', permission: 'Application.Read.All', what: 'the app role assignments of the enterprise app', signal, tracker };
-  const path = `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo?$top=999&$count=true`;
+  const path = `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}/appRoleAssignedTo?$top=${graph.pageSize}&$count=true`;
   const result = await listConsistently(graph, path, context, 'App role assignments', warnings);
   if (result.apiTotal !== null) tracker.addApiTotal(result.apiTotal);
   return result.items.map(toAssignment);
@@ -89,7 +90,7 @@ export interface GroupMembership {
 export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tracker: SourceTracker, warnings: string[], signal?: AbortSignal): Promise<GroupMembership> {
   const context: ReadContext = { source: 'graph.memberships', permission: 'GroupMember.Read.All', what: `the members of group '${group.displayName ?? group.id}'`, signal, tracker };
   const groupPath = `/groups/${encodeURIComponent(group.id)}`;
-  const query = `?$select=${MEMBER_SELECT.join(',')}&$top=999&$count=true`;
+  const query = `?$select=${MEMBER_SELECT.join(',')}&$top=${graph.pageSize}&$count=true`;
   const label = `Members of group '${group.displayName ?? ''}' (${group.id})`;
 
   const direct = await listConsistently(graph, `${groupPath}/members${query}`, context, label, warnings);
@@ -108,6 +109,7 @@ export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tr
   if (nestedGroups.length > 0) {
     const directIds = new Set(direct.items.map((item) => item.id));
     const transitive = await listConsistently(graph, `${groupPath}/transitiveMembers${query}`, context, `Nested members of group '${group.displayName ?? ''}' (${group.id})`, warnings);
+    if (transitive.apiTotal !== null) tracker.addApiTotal(transitive.apiTotal);
     for (const item of transitive.items) {
       if (memberKind(item) !== 'user' || directIds.has(item.id)) continue;
       edges.push({ groupId: group.id, memberId: item.id, memberType: 'user', relation: 'nested' });

@@ -149,7 +149,7 @@ export interface GraphSetup {
 /** Signs in to the fake with real MSAL and builds a Graph client with short retry waits. */
 export function connect(
   fake: GraphFake,
-  options: { credential?: EntraCredential; retry?: RetryPolicy; clientId?: string; mapRequest?: (request: TransportRequest) => TransportRequest } = {}
+  options: { credential?: EntraCredential; retry?: RetryPolicy; clientId?: string; pageSize?: number; mapRequest?: (request: TransportRequest) => TransportRequest } = {}
 ): GraphSetup {
   const recorder = recordingTransport(options.mapRequest);
   const tokens = createTokenProvider({
@@ -162,7 +162,7 @@ export function connect(
     timeoutMs: 5000
   });
   const http = new HttpClient({ transport: recorder.transport, timeoutMs: 5000, retry: options.retry ?? FAST_RETRY, concurrency: 4, service: 'Graph' });
-  const graph = new GraphClient({ http, tokens, graphUrl: fake.graphUrl, batchRetry: options.retry ?? FAST_RETRY });
+  const graph = new GraphClient({ http, tokens, graphUrl: fake.graphUrl, batchRetry: options.retry ?? FAST_RETRY, pageSize: options.pageSize });
   return { tokens, graph, http, recorder };
 }
 
