@@ -155,6 +155,26 @@ function patchSheetXml(xml: string, spec: SheetSpec, styles: Map<string, number>
   return patched;
 }
 
+/**
+ * Rewrites the `_xlnm._FilterDatabase` names SheetJS writes (`'Findings'!A1:K8`) into the form Excel
+ * writes (`'Findings'!$A$1:$K$8`, hidden). LibreOffice 7.4 drops an autofilter whose name has
+ * relative references.
+ */
+function patchWorkbookXml(xml: string, expectedFilters: number): string {
+  let found = 0;
+  const patched = xml.replace(
+    /<definedName name="_xlnm\._FilterDatabase"([^>]*)>([^<]*!)([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)<\/definedName>/g,
+    (_element: string, attributes: string, sheet: string, firstColumn: string, firstRow: string, lastColumn: string, lastRow: string) => {
+      found += 1;
+      return `<definedName name="_xlnm._FilterDatabase"${attributes} hidden="1">${sheet}$${firstColumn}$${firstRow}:$${lastColumn}$${lastRow}</definedName>`;
+    }
+  );
+  if (found !== expectedFilters) {
+    throw new Error(`Expected ${expectedFilters} autofilter names in the workbook XML written by SheetJS but found ${found}. Check the installed xlsx version (expected 0.18.5).`);
+  }
+  return patched;
+}
+
 interface ZipEntry {
   content: Uint8Array | number[];
 }
@@ -194,6 +214,8 @@ export function writeXlsx(specs: SheetSpec[], properties: WorkbookProperties): B
     const styles = built[index]?.styles ?? new Map<string, number>();
     replaceEntry(zip, path, patchSheetXml(readEntry(zip, path), spec, styles));
   });
+  const filterCount = specs.filter((spec) => spec.autoFilter).length;
+  replaceEntry(zip, '/xl/workbook.xml', patchWorkbookXml(readEntry(zip, '/xl/workbook.xml'), filterCount));
   replaceEntry(zip, '/xl/styles.xml', STYLES_XML);
 
   return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeFinding } from '../../src-main/audit';
 import { buildWorkbook } from '../../src-main/report';
 import { HYPERLINK_NAME, SHA256, auditResult, findings, reportInput } from './fixture';
-import { XLSX, cellsOf, coverValue, readWorkbook, rowsOf, sheet, sheetXml } from './xlsx-read';
+import { XLSX, cellsOf, coverValue, readWorkbook, rowsOf, sheet, sheetXml, zipText } from './xlsx-read';
 
 const englishBook = buildWorkbook(reportInput(true), 'en');
 const germanBook = buildWorkbook(reportInput(true), 'de');
@@ -214,6 +214,13 @@ describe('buildWorkbook findings', () => {
 
   it('filters over the header and all rows', () => {
     expect(findingsSheet['!autofilter']?.ref).toBe('A1:K8');
+  });
+
+  it('names the filter range absolutely', () => {
+    const workbookXml = zipText(englishBook, '/xl/workbook.xml');
+    expect(workbookXml).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="2" hidden="1">&apos;Findings&apos;!$A$1:$K$8</definedName>');
+    expect(workbookXml).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="6" hidden="1">&apos;Sign-off&apos;!$A$5:$I$12</definedName>');
+    expect(workbookXml.match(/_xlnm\._FilterDatabase/g)).toHaveLength(5);
   });
 
   it('freezes the header row', () => {

@@ -24,12 +24,17 @@ export function coverValue(rows: string[][], label: string): string | undefined 
   return rows.find((row) => row[0] === label)?.[1];
 }
 
+/** Extracts one file of a zip package (xlsx or ods) as UTF-8 text; `path` starts with `/`. */
+export function zipText(buffer: Buffer, path: string): string {
+  const zip = XLSX.CFB.read(buffer, { type: 'buffer' });
+  const entry = XLSX.CFB.find(zip, path) as { content: Uint8Array } | null;
+  if (!entry) throw new Error(`${path} not found in the zip package.`);
+  return Buffer.from(entry.content).toString('utf8');
+}
+
 /** Extracts the XML of the worksheet part at a zero-based sheet position. */
 export function sheetXml(buffer: Buffer, index: number): string {
-  const zip = XLSX.CFB.read(buffer, { type: 'buffer' });
-  const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${index + 1}.xml`) as { content: Uint8Array } | null;
-  if (!entry) throw new Error(`Worksheet part sheet${index + 1}.xml not found.`);
-  return Buffer.from(entry.content).toString('utf8');
+  return zipText(buffer, `/xl/worksheets/sheet${index + 1}.xml`);
 }
 
 export function cellsOf(worksheet: XlsxModule.WorkSheet): Array<[string, XlsxModule.CellObject]> {
