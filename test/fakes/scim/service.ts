@@ -1,5 +1,6 @@
 import type { ScimRequest, HandlerContext } from './context';
 import { ErrorBodies, MESSAGES, plainDetail, type ErrorGeneration, type FakeResponse } from './errors';
+import { handleDiscovery } from './discovery';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup } from './groups';
 import { ScimState } from './state';
 import { createUser, deleteUser, getUser, listUsers, patchUser, putUser } from './users';
@@ -18,6 +19,7 @@ export interface ScimServiceOptions {
 export const DEFAULT_MEMBER_CAP = 10_000;
 
 const ROUTE = /^\/api\/0\/organizations\/([^/]+)\/scim\/v2\/(Users|Groups)(?:\/(\d+))?$/;
+const DISCOVERY_ROUTE = /^\/api\/0\/organizations\/([^/]+)\/scim\/v2\/(ServiceProviderConfig|(?:ResourceTypes|Schemas)(?:\/[^/]+)?)$/;
 
 /**
  * Sentry's SCIM endpoints without the HTTP server: takes a parsed request and returns status, body and
@@ -45,8 +47,11 @@ export class ScimService {
 
   /** Handles one request the way Sentry's URL router, DRF authentication and the SCIM views would. */
   handle(request: ScimRequest): FakeResponse {
+    const discovery = DISCOVERY_ROUTE.exec(request.path);
+    if (discovery) return this.discovery(request, discovery[1]!, discovery[2]!);
+
     const route = ROUTE.exec(request.path);
-    if (!route) return routeNotFound(request.path);
+    if (!route) return routeNotFound(request);
     const [, org, collection, itemId] = route as unknown as [string, string, 'Users' | 'Groups', string | undefined];
 
     const authProblem = this.authenticate(request.headers.authorization);
@@ -65,6 +70,14 @@ export class ScimService {
 
     if (collection === 'Users') return itemId === undefined ? this.usersIndex(request) : this.userDetails(request, itemId);
     return itemId === undefined ? this.groupsIndex(request) : this.groupDetails(request, itemId);
+  }
+
+  private discovery(request: ScimRequest, org: string, rest: string): FakeResponse {
+    const authProblem = this.authenticate(request.headers.authorization);
+    if (authProblem) return authProblem;
+    if (org !== this.state.orgSlug && org !== this.state.orgId) return plainDetail(404, MESSAGES.resourceMissing);
+    if (!this.scimEnabled) return plainDetail(403, MESSAGES.permissionDenied);
+    return handleDiscovery(request, this.state.orgSlug, decodeURIComponent(rest));
   }
 
   private authenticate(header: string | string[] | undefined): FakeResponse | null {
@@ -116,11 +129,20 @@ function methodNotAllowed(method: string): FakeResponse {
 }
 
 /**
- * Sentry's catch-all API route: a path without a trailing slash gets a plain-text hint, one with a
- * slash an empty 404. SCIM routes match only without the slash and with digit-only ids.
- * NOTE: the hint text follows Sentry's catch-all endpoint as remembered, not a captured response.
+ * Sentry's catch-all API route. A path without a trailing slash gets a hint: JSON `info` when the request
+ * was sent as JSON, plain text with a caret under the missing slash otherwise. With a slash, the 404 is empty.
+ * SCIM routes match only without the slash and with digit-only ids.
  */
-function routeNotFound(path: string): FakeResponse {
-  if (path.endsWith('/')) return { status: 404, text: '' };
-  return { status: 404, text: `Route not found, did you forget a trailing slash?\n\ntry: ${path}/\n` };
+function routeNotFound(request: ScimRequest): FakeResponse {
+  if (request.path.endsWith('/')) return { status: 404, text: '' };
+
+  const help = 'Route not found, did you forget a trailing slash?';
+  const suggestion = `try: ${request.path}/`;
+  const contentType = request.headers['content-type'];
+  if (typeof contentType === 'string' && contentType.startsWith('application/json')) {
+    return { status: 404, body: { info: `${help} ${suggestion}` } };
+  }
+
+  const caret = `${' '.repeat(suggestion.length - 1)}^`;
+  return { status: 404, text: `${help}\n\n${suggestion}\n${caret}\n` };
 }

@@ -220,10 +220,15 @@ describe('GET /Users/{id}', () => {
 
   it('does not route non-digit ids or trailing slashes', async () => {
     const word = await call(fake, 'GET', '/Users/alice');
+    const jsonWord = await call(fake, 'PATCH', '/Users/alice', { body: { Operations: [] } });
     const slash = await call(fake, 'GET', '/Users/101/');
 
+    const suggestion = 'try: /api/0/organizations/acme/scim/v2/Users/alice/';
     expect(word.status).toBe(404);
-    expect(word.body).toBe('Route not found, did you forget a trailing slash?\n\ntry: /api/0/organizations/acme/scim/v2/Users/alice/\n');
+    expect(word.headers.get('content-type')).toBe('text/plain');
+    expect(word.body).toBe(`Route not found, did you forget a trailing slash?\n\n${suggestion}\n${' '.repeat(suggestion.length - 1)}^\n`);
+    expect(jsonWord.status).toBe(404);
+    expect(jsonWord.body).toEqual({ info: `Route not found, did you forget a trailing slash? ${suggestion}` });
     expect(slash.status).toBe(404);
     expect(slash.body).toBeUndefined();
   });
