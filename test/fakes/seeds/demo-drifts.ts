@@ -18,7 +18,7 @@ export const DEMO_DRIFTS: Record<Exclude<FindingKind, 'group.member_list_truncat
     'leo.fischer@contoso.example',
     'sofia.reyes@northwind.example'
   ],
-  // Peter Hall is deleted in Entra (Graph answers 404) but still assigned and still a Sentry member.
+  // Peter Hall is deleted in Entra (Graph answers 404); the audit finds his member through the provisioning log.
   'user.disabled_in_entra': ['Nadia Rahman', 'Owen Price', 'Peter Hall'],
   'user.matching_attribute_mismatch': ['Priya Raman', 'Daniel Okafor'],
   'user.case_only_difference': ['Lars Eriksson', 'Fatima Zahra'],
@@ -31,5 +31,6 @@ export const DEMO_DRIFTS: Record<Exclude<FindingKind, 'group.member_list_truncat
   'group.name_mismatch': ['Mobile Developers'],
   'group.unmanaged_in_sentry': ['Frontend Guild', 'Incident Review'],
   'group.member_missing_in_sentry': ['Yusuf Demir', 'Ines Duarte'],
-  'group.member_extra_in_sentry': ['kevin.zhang@contoso.example', 'marco.rossi@contoso.example']
+  // Nadia's disabled account no longer counts for Engineering, so her team membership is extra too.
+  'group.member_extra_in_sentry': ['kevin.zhang@contoso.example', 'marco.rossi@contoso.example', 'nadia.rahman@contoso.example']
 };

@@ -96,7 +96,6 @@ export function addDemoProvisioning(b: SeedBuilder, input: DemoProvisioningInput
   roleUpdate(people.jonas, 'admin', 3);
   roleUpdate(people.chloe, 'billing', 80);
   roleUpdate(people.chloe, 'billing', 5);
-  disable(people.peter, 50);
   disable(people.owen, 30);
   disable(people.nadia, 1);
 
@@ -106,6 +105,9 @@ export function addDemoProvisioning(b: SeedBuilder, input: DemoProvisioningInput
       errorCode: 'EntrySynchronizationSkipped', reason: 'The user is not in scope: no scoping filter group (Employees, Fabrikam partners) is satisfied.'
     });
   }
+
+  // Peter, a short-term intern, was created this week and deleted in Entra after the last cycle.
+  events.push({ at: inCycle(160), action: 'create', status: 'success', source: user(people.peter), targetId: memberId(people.peter), modifiedProperties: [{ displayName: 'userName', oldValue: null, newValue: people.peter.mail ?? null }] });
 
   // Amara and Sven were created, then an admin removed them in Sentry's UI; Entra does not notice target-side deletes.
   for (const [person, cyclesAgo] of [[people.amara, 170], [people.sven, 150]] as const) {
@@ -155,7 +157,7 @@ export function addDemoProvisioning(b: SeedBuilder, input: DemoProvisioningInput
     { lastCycleBegan, lastCycleEnded, steadyStateFirstAchieved: new Date('2025-09-02T07:15:00Z') },
     { entitled, escrowed: failing.size, usersSynchronized: input.sentryOf.size }
   );
-  sp.xSynchronizationJobs = [{ ...job, id: jobId, xSchema: sentryProvisioningSchema(input.scopingFilter) }];
+  sp.xSynchronizationJobs = [{ ...job, id: jobId, xSchema: sentryProvisioningSchema('mail', input.scopingFilter) }];
 
   // Graph lists provisioning events newest first.
   events.sort((left, right) => right.at.getTime() - left.at.getTime());

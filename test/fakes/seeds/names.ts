@@ -29,7 +29,7 @@ export const SURNAMES = [
 export function addressPart(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/[^\x00-\x7f]/g, '')
+    .replace(/[^\p{ASCII}]/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9-]/g, '');
 }

@@ -38,12 +38,12 @@ export function sentryAppRoles(rng: SeededRandom): Record<AppRoleName, SeedAppRo
 }
 
 /**
- * The provisioning schema of the seeded jobs: userName from userPrincipalName (matching priority 1),
+ * The provisioning schema of the seeded jobs: userName from `userMatchingSource` (matching priority 1),
  * the generic SCIM attributes, and `sentryOrgRole` from the user's app role. Sentry reads a top-level
  * `sentryOrgRole` key on POST and PUT, so the mapping targets that name.
  */
-export function sentryProvisioningSchema(scopingFilter: ScopingFilter | undefined): Record<string, unknown> {
-  const schema = sentrySyncSchema({ fixture: 'generic-scim', scopingFilter });
+export function sentryProvisioningSchema(userMatchingSource: string, scopingFilter: ScopingFilter | undefined): Record<string, unknown> {
+  const schema = sentrySyncSchema({ fixture: 'generic-scim', userMatchingSource, scopingFilter });
   const rules = schema.synchronizationRules as Array<{ objectMappings: Array<{ sourceObjectName: string; attributeMappings: unknown[] }> }>;
   const userMapping = rules[0]?.objectMappings.find((mapping) => mapping.sourceObjectName === 'User');
   if (!userMapping) throw new Error('sentrySyncSchema() returned no user object mapping; the seeds need one to add sentryOrgRole.');
