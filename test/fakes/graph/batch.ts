@@ -6,7 +6,7 @@ import type { Grant } from './tokens';
 /** Graph's documented maximum number of requests in one JSON batch. */
 export const MAX_BATCH_REQUESTS = 20;
 
-/** Fault switch for items inside `$batch`: the next `remaining` items answer 429 with this `Retry-After`. */
+/** Fault switch for items inside `$batch`: the next `remaining` items get 429 with this `Retry-After`. */
 export interface BatchItemThrottle {
   remaining: number;
   retryAfterSeconds: number | null;
@@ -54,7 +54,7 @@ function parseItems(raw: string): BatchRequestItem[] {
   });
 }
 
-/** A small seeded generator, so shuffled batch answers differ from request order yet repeat from run to run. */
+/** A small seeded generator, so shuffled batch responses differ from request order yet repeat from run to run. */
 function nextRandom(state: { seed: number }): number {
   state.seed = (state.seed + 0x6d2b79f5) | 0;
   let t = state.seed;
@@ -83,7 +83,7 @@ export interface BatchDeps {
   record: (method: string, path: string, status: number) => void;
 }
 
-/** Runs a `POST /v1.0/$batch` body and returns the batch answer (items shuffled) or a 400 for a malformed batch. */
+/** Runs a `POST /v1.0/$batch` body and returns the batch response (items shuffled) or a 400 for a malformed batch. */
 export function runBatch(deps: BatchDeps, rawBody: string): GraphResult {
   const items = parseItems(rawBody);
   const results = new Map<string, BatchResponseItem>();

@@ -63,7 +63,7 @@ export function checkClientAssertion(jwt: string, certificatePem: string, client
   }
   const audience = typeof payload['aud'] === 'string' ? payload['aud'] : '';
   if (!audiences.some((accepted) => accepted.toLowerCase() === audience.toLowerCase())) {
-    // NOTE: the AADSTS code Entra uses for a wrong audience was not confirmed; 700027 (failed validation) stands in.
+    // NOTE: the AADSTS code Entra uses for a wrong audience was not confirmed; 700027 (failed validation) is used instead.
     return signatureRejection(`The audience '${audience}' is not this token endpoint; expected '${audiences[0] ?? ''}'.`);
   }
 

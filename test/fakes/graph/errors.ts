@@ -35,7 +35,7 @@ export function graphError(status: number, code: string, message: string, header
   return headers ? { status, body: graphErrorBody(code, message), headers } : { status, body: graphErrorBody(code, message) };
 }
 
-/** Thrown inside request handlers to answer with a Graph error. */
+/** Thrown inside request handlers to respond with a Graph error. */
 export class GraphRequestError extends Error {
   constructor(readonly response: GraphErrorResponse) {
     super(`${response.status} ${response.body.error.code}: ${response.body.error.message}`);

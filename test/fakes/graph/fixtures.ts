@@ -30,13 +30,13 @@ export const AUDITOR_PERMISSIONS = ['Application.Read.All', 'User.Read.All', 'Gr
 
 let certificate: { certPem: string; keyPem: string } | null = null;
 
-/** The certificate credential of the `certificate` client (created once per process). */
+/** Returns the certificate credential of the `certificate` client, created once per process. */
 export function clientCertificate(): { certPem: string; keyPem: string } {
   certificate ??= createClientCertificate('roster-test-client');
   return certificate;
 }
 
-/** A small directory: two Sentry apps, three live users, a deleted one, nested groups and an empty group. */
+/** Builds a small directory: two Sentry apps, three live users, a deleted one, nested groups and an empty group. */
 export function testSeed(): GraphFakeSeed {
   return {
     tenantId: IDS.tenant,
@@ -103,7 +103,7 @@ export function testSeed(): GraphFakeSeed {
   };
 }
 
-/** An undici dispatcher that trusts the test CA, as a client trusting a corporate CA would. */
+/** Creates an undici dispatcher that trusts the test CA, as a client trusting a corporate CA would. */
 export function trustingAgent(): Agent {
   return new Agent({ connect: { ca: createTestTls().caPem } });
 }
@@ -114,7 +114,7 @@ export interface JsonResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
 }
 
-/** Sends a request through `agent` and parses the JSON answer. */
+/** Sends a request through `agent` and parses the JSON response. */
 export async function requestJson(agent: Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<JsonResponse> {
   const response = await fetch(url, { ...init, dispatcher: agent });
   const text = await response.text();

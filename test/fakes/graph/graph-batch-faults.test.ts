@@ -25,7 +25,7 @@ afterAll(async () => {
   await agent.close();
 });
 
-/** One item of a `$batch` answer as the tests read it. */
+/** One item of a `$batch` response as the tests read it. */
 interface BatchItem {
   id: string;
   status: number;

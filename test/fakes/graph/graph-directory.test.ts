@@ -188,6 +188,12 @@ describe('users', () => {
     expect(response.body.id).toBe(IDS.alice);
   });
 
+  it('reports the user list as not implemented', async () => {
+    const response = await get('/v1.0/users');
+    expect(response.status).toBe(501);
+    expect(response.body.error.message).toBe('This fake Graph server does not implement GET /users; read objects by id instead.');
+  });
+
   it('answers 404 for a deleted user', async () => {
     const response = await get(`/v1.0/users/${IDS.deleted}`);
     expect(response.status).toBe(404);
@@ -219,6 +225,12 @@ describe('groups', () => {
 
   it('pages members', async () => {
     expect(await allPages(`/v1.0/groups/${IDS.platform}/members?$top=1&$select=id`)).toEqual([[IDS.alice], [IDS.sre], [IDS.bob]]);
+  });
+
+  it('reports resource units for members', async () => {
+    const response = await get(`/v1.0/groups/${IDS.platform}/members?$select=id`);
+    // Members cost 3 units, and $select saves one.
+    expect(response.headers.get('x-ms-resource-unit')).toBe('2');
   });
 
   it('serves an empty group', async () => {
@@ -325,7 +337,7 @@ describe('authentication and permissions', () => {
     [`/v1.0/groups/${IDS.platform}/members`],
     [`/v1.0/servicePrincipals/${IDS.sentrySp}/synchronization/jobs`],
     [`/v1.0/servicePrincipals/${IDS.sentrySp}/synchronization/secrets`],
-    // The narrow client holds AuditLog.Read.All but not Directory.Read.All, and logs need both.
+    // The narrow client has AuditLog.Read.All but not Directory.Read.All, and logs need both.
     ['/v1.0/auditLogs/provisioning']
   ])('answers 403 on %s without the permission', async (path) => {
     const response = await get(path, narrowToken);

@@ -3,7 +3,7 @@ import type { GraphCall, GraphContext, GraphResult } from './graph-context';
 import { getServicePrincipal, getUser, groupRoute, keySegment, listAppRoleAssignedTo, listServicePrincipals, resolveServicePrincipal } from './routes-directory';
 import { listProvisioningLogs, synchronizationRoute } from './routes-sync';
 
-/** Answers one authenticated Graph v1.0 request; Graph errors come back as results, never as exceptions. */
+/** Handles one authenticated Graph v1.0 request. Graph errors are returned as results, not thrown. */
 export function routeGraph(ctx: GraphContext, call: GraphCall): GraphResult {
   try {
     return dispatch(ctx, call);
@@ -28,6 +28,9 @@ function dispatch(ctx: GraphContext, call: GraphCall): GraphResult {
     throw badRequest(`Resource not found for the segment '${rest[0]}'.`, 'BadRequest');
   }
 
+  if ((first === 'users' || first === 'groups') && (second === undefined || second === 'delta')) {
+    throw new GraphRequestError(graphError(501, 'NotImplemented', `This fake Graph server does not implement GET /${call.segments.join('/')}; read objects by id instead.`));
+  }
   if ((first === 'users' && second !== undefined) || keySegment(first, 'users')) return getUser(ctx, call);
   if (first === 'groups' && second !== undefined) return groupRoute(ctx, call);
   if (first === 'auditLogs' && second === 'provisioning' && call.segments.length === 2) return listProvisioningLogs(ctx, call);

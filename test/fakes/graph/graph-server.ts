@@ -8,7 +8,7 @@ import { routeGraph } from './graph-routes';
 import { type RecordedRequest, recordRequest } from './https-server';
 import type { TokenStore } from './tokens';
 
-/** Content type Graph sends with JSON answers. */
+/** Content type Graph sends with JSON responses. */
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export function createGraphFaults(): FaultInjector {

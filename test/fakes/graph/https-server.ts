@@ -19,7 +19,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts an HTTPS server on 127.0.0.1 with a free port; handler errors become a plain 500 so a test sees them. */
+/** Starts an HTTPS server on 127.0.0.1 with a free port; handler errors become a logged plain-text 500 so the failing test shows them. */
 export async function startHttpsServer(tls: TestTls, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<RunningServer> {
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
     handler(req, res).catch((error: unknown) => {

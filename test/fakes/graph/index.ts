@@ -39,7 +39,7 @@ export interface GraphFake {
   faults: FaultInjector;
   /** Fault switches for every login server request. */
   loginFaults: FaultInjector;
-  /** Fault switch for items inside `$batch`: the next `remaining` items answer 429. */
+  /** Fault switch for items inside `$batch`: the next `remaining` items get 429. */
   batchItemThrottle: BatchItemThrottle;
   /** The live directory; tests may change it between requests. */
   state: GraphState;
@@ -51,9 +51,9 @@ export interface GraphFake {
   afterPage(pathPattern: RegExp, pageNumber: number, mutate: () => void): void;
   /** A person finishing the device-code sign-in and consenting to `permissions` (delegated Graph permissions). */
   approveDeviceCode(userCode: string, permissions: string[], user?: SignedInUser): void;
-  /** A person declining the device-code sign-in; the next poll answers `authorization_declined`. */
+  /** A person declining the device-code sign-in; the next poll gets `authorization_declined`. */
   declineDeviceCode(userCode: string): void;
-  /** Lets a device code run out; the next poll answers `expired_token`. */
+  /** Lets a device code run out; the next poll gets `expired_token`. */
   expireDeviceCode(userCode: string): void;
   /** Expires every issued access token, so Graph answers 401 until the client signs in again. */
   expireTokens(): void;

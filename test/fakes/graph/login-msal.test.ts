@@ -12,7 +12,7 @@ import { createClientCertificate } from '../tls';
 import { type GraphFake, startGraphFake } from './index';
 import { CLIENTS, clientCertificate, IDS, requestJson, testSeed, trustingAgent } from './fixtures';
 
-/** msal-node network module over undici that trusts the test CA and records every URL MSAL asks for. */
+/** msal-node network module over undici that trusts the test CA and records every URL MSAL requests. */
 class RecordingNetwork implements INetworkModule {
   readonly urls: string[] = [];
 

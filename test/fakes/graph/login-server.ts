@@ -33,9 +33,15 @@ export function createLoginFaults(authorityHost: () => string): FaultInjector {
   });
 }
 
+let signingKey: LoginDeps['signingKey'] | null = null;
+
+/** Returns the ID-token signing key, made once per process because RSA key generation costs up to a second on a busy machine. */
 export function createSigningKey(): LoginDeps['signingKey'] {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { privateKey, publicKey, kid: randomUUID() };
+  if (!signingKey) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    signingKey = { privateKey, publicKey, kid: randomUUID() };
+  }
+  return signingKey;
 }
 
 function signJwt(key: LoginDeps['signingKey'], payload: Record<string, unknown>): string {
@@ -233,7 +239,7 @@ function token(deps: LoginDeps, req: IncomingMessage, form: URLSearchParams): { 
   return fail(deps, 400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
 }
 
-/** Refresh token, ID token and client_info that Entra adds to delegated answers when the matching scopes were asked for. */
+/** Refresh token, ID token and client_info that Entra adds to delegated token responses when the matching scopes were requested. */
 function delegatedExtras(
   deps: LoginDeps,
   grant: Omit<Grant, 'expiresAt'>,

@@ -7,7 +7,7 @@ interface PageHook {
   done: boolean;
 }
 
-/** Where a paged list stands: the offset into the live list and the number of the page to serve. */
+/** Paging position: the offset into the live list and the number of the page to serve. */
 interface Cursor {
   path: string;
   offset: number;
@@ -26,7 +26,7 @@ export interface PageBody<T> {
  * Serves collections page by page with opaque `$skiptoken` links.
  *
  * The token records only an offset into the live list, so a change between two page requests shifts
- * what the next page holds (an item can be skipped or served twice), as with a real cursor over changing data.
+ * what the next page contains (an item can be skipped or served twice), as with a real cursor over changing data.
  */
 export class Pager {
   pageSize = 100;
@@ -50,7 +50,7 @@ export class Pager {
   }
 
   /**
-   * Builds the page that `rawQuery` asks for from `items` (the whole, current list), rendering only that slice.
+   * Builds the page that `rawQuery` requests from `items` (the whole, current list), rendering only that slice.
    * `path` is the request path without the query, e.g. `/v1.0/groups/{id}/members`; `render` returns null to drop an item.
    */
   page<T, R>(
@@ -103,7 +103,7 @@ export class Pager {
   }
 }
 
-/** The original query without `$skiptoken`, ending in `&` when not empty, so the new token can follow. */
+/** Returns the original query without `$skiptoken`, ending in `&` when not empty, so the new token can follow. */
 function keepQuery(rawQuery: string): string {
   const kept = rawQuery
     .split('&')

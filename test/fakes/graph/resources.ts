@@ -154,7 +154,7 @@ export const SERVICE_PRINCIPAL_PROPERTY_SET = new Set<string>(SERVICE_PRINCIPAL_
 /**
  * A member item of `members`/`transitiveMembers` (a directoryObject with `@odata.type`).
  * Without permission to read users, a user item keeps only its type and id and every other property is null:
- * Graph's "limited information" answer.
+ * Graph's "limited information" response.
  */
 export function renderMember(state: GraphState, memberId: string, select: readonly string[] | null, userAccess: UserAccess): Record<string, unknown> | null {
   const user = state.user(memberId);
@@ -208,7 +208,7 @@ export function renderServicePrincipal(sp: FakeServicePrincipal, select: readonl
   return project(servicePrincipalResource(sp), select ?? SERVICE_PRINCIPAL_PROPERTIES);
 }
 
-/** The service principal fields `$filter` may test, before `$select` narrows them. */
+/** Returns every service principal field `$filter` may test, before `$select` narrows them. */
 export function servicePrincipalFilterView(sp: FakeServicePrincipal): Record<string, unknown> {
   return servicePrincipalResource(sp);
 }
@@ -220,7 +220,7 @@ export function assignmentResource(state: GraphState, sp: FakeServicePrincipal, 
     id: a.id,
     deletedDateTime: null,
     appRoleId: a.appRoleId,
-    // NOTE: a fixed date stands in when the seed gives none; real assignments always carry their creation time.
+    // NOTE: a fixed date is used when the seed gives none, although real assignments always carry their creation time.
     createdDateTime: a.createdDateTime ?? '2024-01-01T00:00:00Z',
     principalDisplayName: a.principalDisplayName ?? principal?.displayName ?? null,
     principalId: a.principalId,

@@ -129,7 +129,7 @@ export function getUser(ctx: GraphContext, call: GraphCall): GraphResult {
   return { status: 200, body };
 }
 
-/** All members below `group`, depth first, each once; nested groups are listed as well as their members. */
+/** Collects all members below `group`, depth first and each once. Nested groups are listed as well as their members. */
 function transitiveMemberIds(ctx: GraphContext, group: SeedGraphGroup): string[] {
   const seen = new Set<string>([group.id.toLowerCase()]);
   const out: string[] = [];

@@ -44,7 +44,7 @@ export class TokenStore {
     return { grant, expired: grant.expiresAt <= Date.now() };
   }
 
-  /** Makes every issued access token expired, so the next Graph call answers 401 and a client must sign in again. */
+  /** Makes every issued access token expired, so the next Graph call gets 401 and a client must sign in again. */
   expireAll(): void {
     for (const grant of this.accessTokens.values()) grant.expiresAt = 0;
   }
