@@ -11,7 +11,7 @@ import { describePopulation } from './population';
 /** Progress of one source (pages, rows, retries so far), sent after every page and when the source ends. */
 export type CaptureProgress = SourceProgress;
 
-/** The parts of `SnapshotMeta` a capture knows; the snapshot store adds id, hash, time, version and user. */
+/** The parts of `SnapshotMeta` a capture fills in. The snapshot store adds id, hash, time, version and user. */
 export type CaptureMeta = Omit<SnapshotMeta, 'id' | 'contentSha256' | 'createdAt' | 'toolVersion' | 'capturedBy' | 'origin'>;
 
 export interface CaptureOptions {
@@ -130,5 +130,7 @@ function assemble(entra: EntraCapture, sentry: { side: SentrySide; sources: Sour
 
 /** Sentry ids are decimal numbers as strings; shorter ones sort first so `9` comes before `10`. */
 function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (a.length !== b.length) return a.length - b.length;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -1,7 +1,7 @@
 import { AuthError } from '@azure/msal-node';
 import type { NetworkFailure } from './msal-network';
 
-/** A sign-in that failed, with a message that says what to fix. Never carries a token or secret. */
+/** A failed sign-in, with a message that names what to fix. The message contains no token or secret. */
 export class SignInError extends Error {
   constructor(
     message: string,
@@ -20,7 +20,7 @@ export interface SignInContext {
   credentialKind: 'secret' | 'certificate' | 'deviceCode';
   certificateThumbprint: string | null;
   lastNetworkFailure: NetworkFailure | null;
-  /** AADSTS number of the last error answer the sign-in server sent, for errors MSAL reports without it. */
+  /** AADSTS number of the last error response from the sign-in server, for errors MSAL reports without it. */
   lastAadstsCode: string | null;
 }
 
@@ -109,9 +109,11 @@ function aadstsCode(error: unknown): string | null {
   return /AADSTS(\d+)/.exec(error.errorMessage ?? error.message)?.[1] ?? null;
 }
 
-/** The readable part of an MSAL message: Entra's `error_description` without its trace and correlation ids. */
+/** Extracts the readable part of an MSAL message: Entra's `error_description` without its trace and correlation ids. */
 function firstLine(error: unknown): string {
-  const text = error instanceof AuthError ? error.errorMessage || error.message : error instanceof Error ? error.message : String(error);
+  let text = String(error);
+  if (error instanceof AuthError) text = error.errorMessage || error.message;
+  else if (error instanceof Error) text = error.message;
   const description = /Description: ([\s\S]*?)(?: - Correlation ID:|$)/.exec(text)?.[1] ?? text;
   return description.split(/\r?\n| Trace ID:/)[0]?.trim() ?? description;
 }

@@ -42,7 +42,7 @@ export interface EntraAuthOptions {
   timeoutMs?: number;
 }
 
-/** Hands out Graph access tokens; `forceRefresh` asks Entra for a new one (after a 401). */
+/** Source of Graph access tokens. `forceRefresh` requests a new token from Entra, e.g. after a 401. */
 export interface TokenProvider {
   readonly tenantId: string;
   readonly clientId: string;
@@ -73,7 +73,10 @@ export function createTokenProvider(options: EntraAuthOptions): TokenProvider {
 
   const network = new TransportNetworkModule(options.transport, options.timeoutMs ?? 30_000);
   const credential = options.credential;
-  const certificate = credential.kind === 'certificate' ? ('certificate' in credential ? credential.certificate : loadCertificateFile(credential.certificatePath)) : null;
+  let certificate: CertificateCredential | null = null;
+  if (credential.kind === 'certificate') {
+    certificate = 'certificate' in credential ? credential.certificate : loadCertificateFile(credential.certificatePath);
+  }
 
   const configuration: Configuration = {
     auth: {
@@ -143,7 +146,7 @@ export function createTokenProvider(options: EntraAuthOptions): TokenProvider {
   };
 }
 
-/** The first call runs the device code flow; later calls refresh silently with the signed-in account. */
+/** Builds the token function for device code sign-in: the first call runs the flow, later calls refresh silently with the signed-in account. */
 function deviceCodeAcquirer(
   app: PublicClientApplication,
   graphUrl: string,

@@ -11,14 +11,14 @@ export interface GraphClientOptions {
   tokens: TokenProvider;
   /** Graph root for the cloud, e.g. `https://graph.microsoft.us`; requests go to `<graphUrl>/v1.0`. */
   graphUrl?: string;
-  /** How items that Graph throttled inside a `$batch` answer are retried; whole requests follow the HttpClient's policy. */
+  /** Retry policy for items Graph throttled inside a `$batch` response. Whole requests follow the HttpClient's policy. */
   batchRetry?: RetryPolicy;
   /** `$top` for directory lists, 1 to 999 (Graph's maximum, the default); smaller pages only cost more requests. */
   pageSize?: number;
   logger?: HttpLogger;
 }
 
-/** What a read is for: names the source in records and the permission to grant when Graph answers 403. */
+/** Purpose of a read: the source it is recorded under and the permission to grant when Graph returns 403. */
 export interface ReadContext {
   source: SourceName;
   permission: string;
@@ -164,7 +164,7 @@ export class GraphClient {
   }
 
   /**
-   * GETs many paths through `$batch`, 20 per request. Answers arrive in any order and are matched by
+   * GETs many paths through `$batch`, 20 per request. Responses arrive in any order and are matched by
    * their request id. Items Graph throttled (429, 5xx) go into a later batch after the longest
    * `Retry-After` among them; 404 and 200 are returned, a 403 raises `GraphPermissionError`.
    */
@@ -185,7 +185,7 @@ export class GraphClient {
       const requests = pending.map((path, index) => ({ id: String(index + 1), method: 'GET', url: path }));
       const result = await this.send<BatchAnswer>({ method: 'POST', url: `${this.baseUrl}/$batch`, json: { requests } }, context);
       const answers = Array.isArray(result.body?.responses) ? result.body.responses : null;
-      if (!answers) throw new GraphResponseError(`Graph sent a $batch answer without a "responses" array while reading ${context.what}.`);
+      if (!answers) throw new GraphResponseError(`Graph sent a $batch response without a "responses" array while reading ${context.what}.`);
 
       const retry: string[] = [];
       let waitSeconds = 0;
@@ -195,7 +195,7 @@ export class GraphClient {
         const id = String(answer.id);
         const path = pending[Number(id) - 1];
         if (path === undefined || answered.has(id)) {
-          throw new GraphResponseError(`Graph's $batch answer holds an unknown or repeated request id "${id}" while reading ${context.what}.`);
+          throw new GraphResponseError(`Graph's $batch response contains an unknown or repeated request id "${id}" while reading ${context.what}.`);
         }
         answered.add(id);
         const status = typeof answer.status === 'number' ? answer.status : 0;
@@ -209,7 +209,7 @@ export class GraphClient {
         } else if (status === 403) {
           throw new GraphPermissionError(context.source, context.permission, context.what, errorCode(answer.body));
         } else {
-          throw new GraphResponseError(`Graph answered ${status} ${errorCode(answer.body) ?? ''} to GET ${path.split('?')[0]} inside $batch while reading ${context.what}.`);
+          throw new GraphResponseError(`Graph returned ${status} ${errorCode(answer.body) ?? ''} for GET ${path.split('?')[0]} inside $batch while reading ${context.what}.`);
         }
       }
       // An item missing from the answer is asked again rather than lost.

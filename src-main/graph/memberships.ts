@@ -46,7 +46,7 @@ export async function readAssignments(graph: GraphClient, servicePrincipalId: st
   return result.items.map(toAssignment);
 }
 
-/** Reads the groups' own attributes through `$batch`; ids Graph answers with 404 come back in `missing`. */
+/** Reads the groups' own attributes through `$batch`; ids Graph returns 404 for are listed in `missing`. */
 export async function readGroups(graph: GraphClient, groupIds: string[], tracker: SourceTracker, signal?: AbortSignal): Promise<{ groups: EntraGroup[]; missing: string[] }> {
   const context: ReadContext = { source: 'graph.groups', permission: 'GroupMember.Read.All', what: 'the groups assigned to the enterprise app', signal, tracker };
   const paths = groupIds.map((id) => `/groups/${encodeURIComponent(id)}?$select=${GROUP_SELECT.join(',')}`);
@@ -61,7 +61,7 @@ export async function readGroups(graph: GraphClient, groupIds: string[], tracker
   return { groups, missing };
 }
 
-/** Reads users through `$batch`; users Graph answers with 404 (deleted) come back in `deletedIds`. */
+/** Reads users through `$batch`; users Graph returns 404 for (deleted) are listed in `deletedIds`. */
 export async function readUsers(graph: GraphClient, userIds: string[], tracker: SourceTracker, signal?: AbortSignal): Promise<{ users: EntraUser[]; deletedIds: string[] }> {
   const context: ReadContext = { source: 'graph.users', permission: 'User.Read.All', what: 'the users assigned to the enterprise app', signal, tracker };
   const paths = userIds.map((id) => `/users/${encodeURIComponent(id)}?$select=${USER_SELECT.join(',')}`);
@@ -121,9 +121,10 @@ export async function readGroupMembers(graph: GraphClient, group: EntraGroup, tr
 }
 
 /**
- * Graph answers a caller that may not read users with "limited information" items that keep only the
- * id, and one holding only User.ReadBasic.All without the `$select`-only attributes. Every real user
- * has a userPrincipalName and an accountEnabled flag, so their absence means User.Read.All is missing.
+ * Converts a user item, raising when User.Read.All is missing. Graph returns "limited information"
+ * items (only the id) to a caller that may not read users, and leaves out the `$select`-only
+ * attributes for one with only User.ReadBasic.All. Every real user has a userPrincipalName and an
+ * accountEnabled flag, so their absence means User.Read.All is missing.
  */
 function toFullUser(raw: Record<string, unknown>, context: ReadContext): EntraUser {
   const user = toUser(raw);

@@ -14,7 +14,7 @@ export interface NetworkFailure {
  */
 export class TransportNetworkModule implements INetworkModule {
   lastFailure: NetworkFailure | null = null;
-  /** AADSTS number of the last error answer; MSAL drops it when the OpenID metadata request fails. */
+  /** AADSTS number of the last error response, kept because MSAL drops it when the OpenID metadata request fails. */
   lastAadstsCode: string | null = null;
 
   constructor(
@@ -44,7 +44,7 @@ export class TransportNetworkModule implements INetworkModule {
         signal: controller.signal
       });
     } catch (error) {
-      const cause = controller.signal.aborted ? `no answer within ${timeout ?? this.defaultTimeoutMs} ms` : describeError(error);
+      const cause = controller.signal.aborted ? `timed out after ${timeout ?? this.defaultTimeoutMs} ms` : describeError(error);
       this.lastFailure = { host: new URL(url).host, cause };
       throw new Error(`Network request to ${new URL(url).host} failed: ${cause}`, { cause: error });
     } finally {
@@ -58,7 +58,7 @@ export class TransportNetworkModule implements INetworkModule {
   }
 }
 
-/** MSAL expects a JSON body on every answer; an empty or non-JSON one becomes an empty object MSAL then rejects. */
+/** Parses a sign-in server body for MSAL. An empty body becomes `{}`, which MSAL rejects as incomplete, and a non-JSON body raises. */
 function parseJson<T>(text: string, url: string): T {
   if (text.trim() === '') return {} as T;
   try {

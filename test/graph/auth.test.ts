@@ -15,8 +15,8 @@ const CERT_CLIENT_ID = 'cece0000-0000-4000-8000-00000000cccc';
 const PUBLIC_CLIENT_ID = 'dddd0000-0000-4000-8000-00000000dddd';
 
 /**
- * MSAL Node 7 polls with `grant_type=device_code`, which Entra accepts; the fake login server accepts
- * only the RFC 8628 URN, so these tests rewrite the grant type on the way out.
+ * Rewrites the device code grant type. MSAL Node 7 polls with `grant_type=device_code`, which Entra
+ * accepts. The fake login server accepts only the RFC 8628 URN, so these tests send that instead.
  * NOTE: drop this once the fake accepts the short form too.
  */
 function urnDeviceCodeGrant(request: TransportRequest): TransportRequest {
@@ -206,7 +206,7 @@ describe('Entra sign-in against the fake login server', () => {
   });
 });
 
-/** A loopback port with nothing listening on it. */
+/** Finds a loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

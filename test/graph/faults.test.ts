@@ -9,7 +9,7 @@ import { SENTRY_APP_ID, connect, gid, seedUser, standardSeed, uid } from './fixt
 const NOW = new Date('2025-01-08T00:00:00Z');
 const ASSIGNMENTS = /appRoleAssignedTo/;
 
-/** The Entra side of the standard tenant, minus the parts that vary with retries. */
+/** Picks the parts of the Entra side that must not vary with retries. */
 function essentials(result: EntraCapture): unknown {
   const side = result.side;
   return {

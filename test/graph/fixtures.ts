@@ -21,7 +21,7 @@ export const ALL_PERMISSIONS = ['Application.Read.All', 'User.Read.All', 'GroupM
 /** Short waits so retry tests finish quickly. */
 export const FAST_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 50 };
 
-/** A user id whose last block is the number, e.g. `uid(7)` = `...-000000000007`. */
+/** Builds a user id whose last block is the number, e.g. `uid(7)` = `...-000000000007`. */
 export function uid(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
@@ -54,7 +54,7 @@ export function seedGroup(n: number, displayName: string, members: string[]): Se
 
 /**
  * The standard tenant: alice and dave (deleted) assigned directly; group Engineering (bob, carol and
- * the nested group SRE) assigned; SRE holds erin and bob, so erin is reachable only through nesting.
+ * the nested group SRE) assigned. SRE contains erin and bob, so erin is reachable only through nesting.
  */
 export function standardSeed(permissions: string[] = ALL_PERMISSIONS): GraphFakeSeed {
   return {
@@ -166,7 +166,7 @@ export function connect(
   return { tokens, graph, http, recorder };
 }
 
-/** The hosts of all recorded URLs, each once. */
+/** Lists the hosts of the recorded URLs, each once, sorted. */
 export function hostsOf(urls: string[]): string[] {
   return [...new Set(urls.map((url) => new URL(url).host))].sort();
 }

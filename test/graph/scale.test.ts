@@ -79,7 +79,7 @@ describe('readEntraSide at scale', () => {
     const expectedDeleted = [100, 105, 110, 115, 120, 125, 130, 135, 140].map(uid);
     expect(result.side.deletedUserIds).toEqual(expectedDeleted);
     expect(result.side.users).toHaveLength(36);
-    // Answers come back shuffled: each user must still carry its own attributes.
+    // Batch responses arrive shuffled, so each user must still carry its own attributes.
     for (const user of result.side.users) {
       const n = Number(user.id.slice(-12));
       expect(user.userPrincipalName).toBe(`user${n}@contoso.example`);
