@@ -4,12 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector, readBody } from '../faults';
 import type { SeedScim } from '../seed';
 import type { TestTls } from '../tls';
-import type { ErrorGeneration, FakeResponse } from './errors';
+import { ErrorBodies, type ErrorGeneration, type FakeResponse } from './errors';
 import { LIST_SCHEMA, parseListQuery } from './query';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { ScimService } from './service';
 import type { ScimState } from './state';
-import { ErrorBodies } from './errors';
 
 export { ScimService, DEFAULT_MEMBER_CAP, type ScimServiceOptions } from './service';
 export { ScimState, type MemberRecord, type TeamRecord } from './state';

@@ -284,10 +284,7 @@ export class ScimState {
   }
 }
 
-/**
- * Orders like Postgres `ORDER BY email, id`: accepted members have a null member e-mail, and nulls sort last.
- * NOTE: Sentry's database collation is unknown; this compares UTF-16 code units, which orders like the C collation.
- */
+/** Orders like Postgres `ORDER BY email, id`: accepted members have a null member e-mail, and nulls sort last. */
 function compareMembers(a: MemberRecord, b: MemberRecord): number {
   if (a.pending !== b.pending) return a.pending ? -1 : 1;
   if (a.pending) {
@@ -297,6 +294,10 @@ function compareMembers(a: MemberRecord, b: MemberRecord): number {
   return a.id - b.id;
 }
 
+/**
+ * Compares UTF-16 code units, which is the order of Postgres's C collation.
+ * NOTE: Sentry's database collation is unknown. Under en_US, hyphens weigh less, so `ab` would sort before `a-c`.
+ */
 function compareText(a: string, b: string): number {
   if (a < b) return -1;
   if (a > b) return 1;
