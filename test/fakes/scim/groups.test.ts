@@ -230,6 +230,22 @@ describe('PATCH /Groups/{id}', () => {
   });
 });
 
+describe('requests Sentry fails on', () => {
+  it.each([
+    ['POST', '/Groups', { members: [] }],
+    ['PATCH', '/Groups/200', { schemas: [PATCH_OP], Operations: [{ op: 'add', value: [{ value: '101' }] }] }],
+    ['PATCH', '/Groups/200', { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { id: '200' } }] }],
+    ['PATCH', '/Groups/200', { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: 'alice' }] }] }]
+  ])('answers %s %s %j with 500 and changes nothing', async (method, path, body) => {
+    const result = await call(fake, method, path, { body });
+
+    expect(result.status).toBe(500);
+    expect(result.body).toEqual({ detail: 'Internal Error' });
+    expect(memberIds(200)).toEqual([101, 104]);
+    expect(fake.state.listTeams().map((t) => t.id)).toEqual([202, 200, 201]);
+  });
+});
+
 describe('DELETE /Groups/{id}', () => {
   it('hides the team and frees its slug', async () => {
     const deleted = await call(fake, 'DELETE', '/Groups/200');
