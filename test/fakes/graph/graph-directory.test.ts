@@ -265,6 +265,20 @@ describe('groups', () => {
   });
 });
 
+describe('scale', () => {
+  it('pages a 12,000-member group', async () => {
+    const ids = Array.from({ length: 12_000 }, (_, index) => `scale-${String(index).padStart(5, '0')}`);
+    for (const id of ids) fake.state.addUser({ id, userPrincipalName: `${id}@contoso.example` });
+    fake.state.addGroup({ id: 'scale-group', displayName: 'Scale', xMembers: [...ids] });
+
+    const pages = await allPages('/v1.0/groups/scale-group/members?$top=999&$select=id,userPrincipalName');
+    expect(pages).toHaveLength(13);
+    expect(pages.slice(0, 12).every((page) => page.length === 999)).toBe(true);
+    expect(pages[12]).toHaveLength(12);
+    expect(pages.flat()).toEqual(ids);
+  });
+});
+
 describe('synchronization and provisioning logs', () => {
   const sync = `/v1.0/servicePrincipals/${IDS.sentrySp}/synchronization`;
 

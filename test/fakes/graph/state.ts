@@ -136,7 +136,7 @@ export class GraphState {
     const before = sp.xAssignments.length;
     sp.xAssignments = sp.xAssignments.filter((a) => a.principalId.toLowerCase() !== principalId.toLowerCase());
     if (sp.xAssignments.length === before) {
-      throw new Error(`removeAssignment: '${principalId}' holds no assignment on service principal '${spId}'.`);
+      throw new Error(`removeAssignment: '${principalId}' has no assignment on service principal '${spId}'.`);
     }
   }
 
