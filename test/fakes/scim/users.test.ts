@@ -66,6 +66,15 @@ describe('GET /Users', () => {
     expect(empty.body).toMatchObject({ itemsPerPage: 100, startIndex: 1 });
   });
 
+  it('accepts integral decimals for count but not as the startIndex cursor', async () => {
+    const count = await call(fake, 'GET', '/Users?count=2.0');
+    const start = await call(fake, 'GET', '/Users?startIndex=2.0');
+
+    expect(count.body).toMatchObject({ itemsPerPage: 2 });
+    expect(start.status).toBe(400);
+    expect(start.body).toEqual({ detail: 'Invalid cursor parameter.' });
+  });
+
   it.each([
     ['startIndex=0', { startIndex: ['Ensure this value is greater than or equal to 1.'] }],
     ['count=-1', { count: ['Ensure this value is greater than or equal to 0.'] }],
