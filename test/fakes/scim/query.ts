@@ -70,7 +70,7 @@ export function parseListQuery(params: URLSearchParams, errors: ErrorBodies): Li
   if (Object.keys(fieldErrors).length > 0) return plain(400, fieldErrors);
 
   // The paginator reads startIndex again as its cursor with a plain int(), which rejects "2.0".
-  // NOTE: this cursor error and its message come from reading Sentry's paginate helper, not from a test.
+  // NOTE: this error is read from Sentry's older SCIM paginate code; the newest base class was not checked.
   const rawStart = lastValue(params, 'startIndex');
   if (rawStart !== undefined && rawStart !== '' && parsePythonInt(rawStart) === null) {
     return plainDetail(400, MESSAGES.invalidCursor);
