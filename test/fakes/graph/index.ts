@@ -9,6 +9,10 @@
  *   (or `cloudDiscoveryMetadata`); instance discovery is otherwise always sent to Microsoft's host.
  *   The authority is `${authorityHost}/${seed.tenantId}`.
  * - A seed job without `xSchema` serves `sentrySyncSchema()` at `.../jobs/{id}/schema`.
+ * - The token endpoint takes client_credentials (secret in the form or HTTP Basic, or a certificate assertion),
+ *   device_code (the RFC 8628 URN or msal-node's short `device_code`) and refresh_token grants.
+ * - Group members and assignments must name seed users or groups (service principals only as assignment principals);
+ *   the seed is checked at start-up.
  *
  * Additions to the interface the brief sketched: `batchItemThrottle`, `expireTokens`, `declineDeviceCode`, `expireDeviceCode`.
  */

@@ -238,6 +238,21 @@ describe('device code with msal-node', () => {
     expect(await graphStatus(result!.accessToken, '/v1.0/auditLogs/provisioning')).toBe(403);
   });
 
+  it('refreshes a delegated token silently', async () => {
+    const app = publicApp();
+    const first = await app.acquireTokenByDeviceCode({
+      scopes: ['User.Read.All'],
+      deviceCodeCallback: (response) => fake.approveDeviceCode(response.userCode, ['User.Read.All'])
+    });
+    const refreshed = await app.acquireTokenSilent({ account: first!.account!, scopes: ['User.Read.All'], forceRefresh: true });
+    expect(refreshed.accessToken).not.toBe(first!.accessToken);
+    expect(await graphStatus(refreshed.accessToken, `/v1.0/users/${IDS.alice}`)).toBe(200);
+
+    const grants = fake.requests.filter((r) => r.server === 'login' && new URL(r.path, fake.authorityHost).pathname.endsWith('/oauth2/v2.0/token'));
+    expect(grants.at(-1)?.status).toBe(200);
+    expectOnlyFakeContacted();
+  });
+
   it('stops when the person declines', async () => {
     const attempt = publicApp().acquireTokenByDeviceCode({
       scopes: ['User.Read.All'],
