@@ -6,6 +6,7 @@ import { languageFromLocale } from '../../src-main/ipc/handlers/settings';
 import { bridgeTransport, createApiClient, type ApiClient, type Transport } from './api/client';
 import { httpTransport } from './api/http-transport';
 import { App } from './components/App';
+import { RenderErrorBoundary } from './components/RenderErrorBoundary';
 import { createI18n } from './i18n';
 import { StoresProvider } from './stores/context';
 import { createSettingsStore } from './stores/settings';
@@ -22,16 +23,19 @@ async function startingLanguage(api: ApiClient): Promise<Language> {
   return result.ok ? result.value.language : languageFromLocale(navigator.language);
 }
 
-/** Sends uncaught renderer errors to the main process log, which redacts and stores them. */
-function forwardErrors(api: ApiClient): void {
-  const write = (message: string) => void api.invoke('log:write', { level: 'error', scope: 'renderer', message: message.slice(0, 4000) });
-  window.addEventListener('error', (event) => write(`${event.message} at ${event.filename}:${event.lineno}`));
-  window.addEventListener('unhandledrejection', (event) => write(`Unhandled rejection: ${String(event.reason)}`));
+/** Sends a renderer error to the main process log, which redacts and stores it. */
+function logError(api: ApiClient, message: string): void {
+  void api.invoke('log:write', { level: 'error', scope: 'renderer', message: message.slice(0, 4000) });
+}
+
+function forwardUncaughtErrors(api: ApiClient): void {
+  window.addEventListener('error', (event) => logError(api, `${event.message} at ${event.filename}:${event.lineno}`));
+  window.addEventListener('unhandledrejection', (event) => logError(api, `Unhandled rejection: ${String(event.reason)}`));
 }
 
 async function start(): Promise<void> {
   const api = createApiClient(chooseTransport());
-  forwardErrors(api);
+  forwardUncaughtErrors(api);
 
   const language = await startingLanguage(api);
   const i18n = await createI18n(language);
@@ -44,9 +48,11 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoresProvider stores={stores}>
-          <App />
-        </StoresProvider>
+        <RenderErrorBoundary onError={(error) => logError(api, `Render failed: ${error.stack ?? error.message}`)}>
+          <StoresProvider stores={stores}>
+            <App />
+          </StoresProvider>
+        </RenderErrorBoundary>
       </I18nextProvider>
     </StrictMode>
   );

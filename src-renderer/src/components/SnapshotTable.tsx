@@ -4,7 +4,15 @@ import type { SnapshotSummaryDto } from '../../../src-main/ipc/contract';
 function formatCapturedAt(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(date);
+  // dateStyle and timeStyle cannot be combined with timeZoneName, so the parts are listed one by one.
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short'
+  }).format(date);
 }
 
 function WarningsCell({ snapshot }: { snapshot: SnapshotSummaryDto }) {

@@ -55,6 +55,8 @@ export const de: Resources = {
   errors: {
     loadSnapshots: 'Die Snapshots konnten nicht geladen werden',
     retry: 'Erneut versuchen',
+    render: 'Diese Ansicht konnte nicht angezeigt werden. Details stehen in der Logdatei. Laden Sie das Fenster neu, um es erneut zu versuchen.',
+    reload: 'Neu laden',
     details: 'Technische Details',
     codes: {
       invalid_request: 'Roster hat eine ungültige Anfrage an seinen Hintergrundprozess gesendet.',

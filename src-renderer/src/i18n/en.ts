@@ -52,6 +52,8 @@ export const en = {
   errors: {
     loadSnapshots: 'The snapshots could not be loaded',
     retry: 'Try again',
+    render: 'This screen failed to display. The log file has the details. Reload the window to try again.',
+    reload: 'Reload',
     details: 'Technical details',
     codes: {
       invalid_request: 'Roster sent an invalid request to its background process.',

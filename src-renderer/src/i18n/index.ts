@@ -16,7 +16,9 @@ export async function createI18n(language: Language): Promise<i18n> {
     resources,
     // React escapes text itself.
     interpolation: { escapeValue: false },
-    returnNull: false
+    returnNull: false,
+    // Keeps i18next's advertisement out of the console, where tests treat messages as problems.
+    showSupportNotice: false
   });
   return instance;
 }
