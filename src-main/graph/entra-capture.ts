@@ -84,8 +84,9 @@ async function readDirectory(
   const { groups: assignedGroups, missing } = await tracked(groupTracker, () => readGroups(graph, assignedGroupIds, groupTracker, signal));
   sources.push(groupTracker.finish());
   for (const id of missing) {
-    const name = assignments.find((a) => a.principalId === id)?.principalDisplayName ?? '';
-    warnings.push(`Assigned group '${name}' (${id}) no longer exists in Entra (Graph answered 404); its assignment is kept and it has no members.`);
+    const name = assignments.find((a) => a.principalId === id)?.principalDisplayName;
+    const label = name ? `'${name}' (${id})` : id;
+    warnings.push(`Assigned group ${label} no longer exists in Entra (Graph returned 404); its assignment is kept and it has no members.`);
   }
 
   const memberTracker = new SourceTracker('graph.memberships', onProgress);

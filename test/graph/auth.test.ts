@@ -204,6 +204,39 @@ describe('Entra sign-in against the fake login server', () => {
     ).toThrow('Invalid client id "sentry": use the application (client) id GUID from the app registration\'s overview page.');
     expect(transport.urls).toEqual([]);
   });
+
+  it('national cloud roots must be https hosts', () => {
+    const transport = recordingTransport();
+    const base = { tenantId: TENANT_ID, clientId: CLIENT_ID, credential: { kind: 'secret', clientSecret: 'x' } as const, transport: transport.transport };
+
+    expect(() => createTokenProvider({ ...base, authorityHost: 'http://login.microsoftonline.us' })).toThrow(
+      'Invalid authority host "http://login.microsoftonline.us": Entra sign-in and Graph need https://.'
+    );
+    expect(() => createTokenProvider({ ...base, graphUrl: 'https://graph.microsoft.us/v1.0' })).toThrow(
+      'Invalid Graph URL "https://graph.microsoft.us/v1.0": give only the scheme and host, e.g. https://graph.microsoft.com.'
+    );
+    expect(createTokenProvider({ ...base, authorityHost: 'https://login.microsoftonline.us/', graphUrl: 'https://graph.microsoft.us' }).tenantId).toBe(TENANT_ID);
+    expect(transport.urls).toEqual([]);
+  });
+
+  it('expired device code gives a clear message', async () => {
+    const { tokens } = connect(fake, {
+      clientId: PUBLIC_CLIENT_ID,
+      mapRequest: urnDeviceCodeGrant,
+      credential: {
+        kind: 'deviceCode',
+        onDeviceCode: (message) => {
+          const userCode = /enter the code (\S+)/.exec(message)?.[1] ?? '';
+          setTimeout(() => fake.expireDeviceCode(userCode), 50);
+        }
+      }
+    });
+    const error = (await tokens.getToken().catch((caught: unknown) => caught)) as SignInError;
+
+    expect(error.message).toBe(
+      'Sign-in failed: the device code sign-in was not completed in time. Run the command again and finish the sign-in in the browser within 15 minutes.'
+    );
+  });
 });
 
 /** Finds a loopback port with nothing listening on it. */

@@ -252,4 +252,21 @@ describe('readEntraSide against the fake Graph', () => {
       onPremisesImmutableId: null
     });
   });
+
+  it('deleted assigned group becomes a warning', async () => {
+    const graphFake = await start(standardSeed());
+    graphFake.state.seed.groups = graphFake.state.seed.groups.filter((group) => group.id !== gid(1));
+    graphFake.state.reindex();
+    const { graph } = connect(graphFake);
+    const result = await readEntraSide(graph, { appId: SENTRY_APP_ID }, { now: NOW });
+
+    expect(result.warnings).toEqual([
+      `Assigned group ${gid(1)} no longer exists in Entra (Graph returned 404); its assignment is kept and it has no members.`
+    ]);
+    expect(result.side.groups).toEqual([]);
+    expect(result.side.memberships).toEqual([]);
+    expect(result.side.assignments.map((a) => a.id)).toEqual(['assign-alice', 'assign-dave', 'assign-eng']);
+    expect(result.side.users.map((user) => user.id)).toEqual([uid(1)]);
+    expect(result.assignedGroupCount).toBe(0);
+  });
 });
