@@ -247,6 +247,15 @@ describe('groups', () => {
     ]);
   });
 
+  it('needs ConsistencyLevel again on the next page', async () => {
+    const first = await get(`/v1.0/groups/${IDS.platform}/members/microsoft.graph.user?$top=1`, auditorToken, { ConsistencyLevel: 'eventual' });
+    const next = first.body['@odata.nextLink'] as string;
+    expect(next).toContain('/members/microsoft.graph.user?$top=1&$skiptoken=');
+    expect((await get(next)).status).toBe(400);
+    const second = await get(next, auditorToken, { ConsistencyLevel: 'eventual' });
+    expect(second.body.value.map((member: { id: string }) => member.id)).toEqual([IDS.bob]);
+  });
+
   it('rejects a cast without ConsistencyLevel', async () => {
     const response = await get(`/v1.0/groups/${IDS.platform}/members/microsoft.graph.user`);
     expect(response.status).toBe(400);
