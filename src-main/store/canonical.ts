@@ -20,60 +20,167 @@ import type {
  * faithfully (NaN, Infinity, bigint, functions, symbols).
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  writeCanonical(value, parts, '$');
-  return parts.join('');
+  try {
+    return JSON.stringify(prepareForNativeJson(value, [])) ?? 'null';
+  } catch (error) {
+    if (error !== NEEDS_MANUAL_WRITER) throw error;
+    return writeCanonical(value, []);
+  }
 }
 
-function writeCanonical(value: unknown, parts: string[], path: string): void {
-  if (value === null || value === undefined) {
-    parts.push('null');
-    return;
-  }
+const NEEDS_MANUAL_WRITER = new Error('object has array-index keys');
+
+/**
+ * Returns `value` with every object's keys in sorted order, copying only objects whose keys are out of
+ * order, so the engine's JSON.stringify (several times faster than a JavaScript writer) prints canonical
+ * text. Engines always enumerate array-index keys such as "10" first and in numeric order, so an object
+ * with such keys makes it throw NEEDS_MANUAL_WRITER and the caller falls back to writeCanonical.
+ */
+function prepareForNativeJson(value: unknown, path: Array<string | number>): unknown {
+  if (value === null || value === undefined) return value;
 
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      parts.push(JSON.stringify(value));
-      return;
+      return value;
     case 'number':
-      if (!Number.isFinite(value)) {
-        throw new TypeError(`Cannot write ${String(value)} at ${path} as canonical JSON: JSON has no form for it. Store it as null or a string.`);
-      }
-      parts.push(JSON.stringify(value));
-      return;
+      if (!Number.isFinite(value)) throw nonFiniteError(value, path);
+      return value;
     case 'object':
       break;
     default:
-      throw new TypeError(`Cannot write a ${typeof value} at ${path} as canonical JSON. Only strings, numbers, booleans, null, arrays and plain objects are allowed.`);
+      throw unsupportedTypeError(value, path);
+  }
+
+  const withToJson = value as { toJSON?: unknown };
+  if (typeof withToJson.toJSON === 'function') {
+    return prepareForNativeJson((withToJson.toJSON as () => unknown).call(value), path);
+  }
+
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      path.push(index);
+      const prepared = prepareForNativeJson(item, path);
+      path.pop();
+      if (prepared !== item) {
+        copy ??= value.slice();
+        copy[index] = prepared;
+      }
+    }
+    return copy ?? value;
+  }
+
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let changed = !isSorted(keys);
+  const prepared: unknown[] = [];
+  for (const key of keys) {
+    if (isArrayIndex(key)) throw NEEDS_MANUAL_WRITER;
+    const item = record[key];
+    path.push(key);
+    const result = prepareForNativeJson(item, path);
+    path.pop();
+    if (result !== item) changed = true;
+    prepared.push(result);
+  }
+  if (!changed) return value;
+
+  const order = keys.map((key, index) => ({ key, index })).sort((a, b) => compareCodeUnits(a.key, b.key));
+  // A null prototype keeps a "__proto__" key (JSON.parse creates such keys) as an ordinary property.
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const { key, index } of order) copy[key] = prepared[index];
+  return copy;
+}
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}
+
+function nonFiniteError(value: number, path: ReadonlyArray<string | number>): TypeError {
+  return new TypeError(`Cannot write ${String(value)} at ${formatPath(path)} as canonical JSON: JSON has no form for it. Store it as null or a string.`);
+}
+
+function unsupportedTypeError(value: unknown, path: ReadonlyArray<string | number>): TypeError {
+  return new TypeError(`Cannot write a ${typeof value} at ${formatPath(path)} as canonical JSON. Only strings, numbers, booleans, null, arrays and plain objects are allowed.`);
+}
+
+/** Serializes one value in JavaScript. `path` is a stack of keys, turned into text only for an error message. */
+function writeCanonical(value: unknown, path: Array<string | number>): string {
+  if (value === null || value === undefined) return 'null';
+
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw nonFiniteError(value, path);
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      throw unsupportedTypeError(value, path);
   }
 
   // Honor toJSON (e.g. Date) as JSON.stringify does, so JSON text stored elsewhere hashes the same.
   const withToJson = value as { toJSON?: unknown };
   if (typeof withToJson.toJSON === 'function') {
-    writeCanonical((withToJson.toJSON as () => unknown).call(value), parts, path);
-    return;
+    return writeCanonical((withToJson.toJSON as () => unknown).call(value), path);
   }
 
   if (Array.isArray(value)) {
-    parts.push('[');
-    value.forEach((item, index) => {
-      if (index > 0) parts.push(',');
-      writeCanonical(item, parts, `${path}[${index}]`);
-    });
-    parts.push(']');
-    return;
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      path.push(index);
+      text += writeCanonical(value[index], path);
+      path.pop();
+    }
+    return `${text}]`;
   }
 
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort(compareCodeUnits);
-  parts.push('{');
-  keys.forEach((key, index) => {
-    if (index > 0) parts.push(',');
-    parts.push(JSON.stringify(key), ':');
-    writeCanonical(record[key], parts, `${path}.${key}`);
-  });
-  parts.push('}');
+  const keys = Object.keys(record);
+  if (!isSorted(keys)) keys.sort(compareCodeUnits);
+  let text = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    if (!first) text += ',';
+    first = false;
+    path.push(key);
+    text += `${quoteKey(key)}:${writeCanonical(item, path)}`;
+    path.pop();
+  }
+  return `${text}}`;
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index += 1) {
+    if ((keys[index - 1] as string) > (keys[index] as string)) return false;
+  }
+  return true;
+}
+
+// Snapshot data repeats the same few keys hundreds of thousands of times, so their JSON form is cached.
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+function formatPath(path: ReadonlyArray<string | number>): string {
+  return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('')}`;
 }
 
 /** Orders strings by UTF-16 code unit, independent of the machine's locale. */
@@ -155,6 +262,9 @@ export function metaSha256(meta: SnapshotMeta): string {
   return createHash('sha256').update(canonicalJson(meta), 'utf8').digest('hex');
 }
 
+// The projections below list keys in sorted order only so that canonicalJson can skip sorting them,
+// which matters for 100,000-user snapshots. The output does not depend on it.
+
 function canonicalAppRole(role: EntraAppRole): EntraAppRole {
   return {
     id: role.id,
@@ -178,18 +288,18 @@ function canonicalAssignment(assignment: EntraAppRoleAssignment): EntraAppRoleAs
 
 function canonicalEntraUser(user: EntraUser): EntraUser {
   return {
-    id: user.id,
-    userPrincipalName: user.userPrincipalName ?? null,
-    mail: user.mail ?? null,
-    proxyAddresses: sortStrings(user.proxyAddresses),
-    otherMails: sortStrings(user.otherMails),
-    givenName: user.givenName ?? null,
-    surname: user.surname ?? null,
-    displayName: user.displayName ?? null,
     accountEnabled: user.accountEnabled ?? null,
+    displayName: user.displayName ?? null,
     employeeId: user.employeeId ?? null,
-    userType: user.userType ?? null,
-    onPremisesImmutableId: user.onPremisesImmutableId ?? null
+    givenName: user.givenName ?? null,
+    id: user.id,
+    mail: user.mail ?? null,
+    onPremisesImmutableId: user.onPremisesImmutableId ?? null,
+    otherMails: sortStrings(user.otherMails),
+    proxyAddresses: sortStrings(user.proxyAddresses),
+    surname: user.surname ?? null,
+    userPrincipalName: user.userPrincipalName ?? null,
+    userType: user.userType ?? null
   };
 }
 
@@ -254,25 +364,25 @@ function canonicalLogEntry(entry: ProvisioningLogEntry): ProvisioningLogEntry {
 
 function canonicalScimUser(user: ScimUser): ScimUser {
   return {
-    id: user.id,
-    userName: user.userName,
+    active: user.active ?? null,
     emails: sortByKey(
-      user.emails.map((email) => ({ value: email.value, primary: email.primary, type: email.type ?? null })),
+      user.emails.map((email) => ({ primary: email.primary, type: email.type ?? null, value: email.value })),
       (email) => [email.value, email.type ?? '']
     ),
-    active: user.active ?? null,
-    sentryOrgRole: user.sentryOrgRole ?? null,
+    familyName: user.familyName ?? null,
     givenName: user.givenName ?? null,
-    familyName: user.familyName ?? null
+    id: user.id,
+    sentryOrgRole: user.sentryOrgRole ?? null,
+    userName: user.userName
   };
 }
 
 function canonicalScimGroup(group: ScimGroup): ScimGroup {
   return {
-    id: group.id,
     displayName: group.displayName,
+    id: group.id,
     members: sortByKey(
-      group.members.map((member) => ({ value: member.value, display: member.display ?? null })),
+      group.members.map((member) => ({ display: member.display ?? null, value: member.value })),
       (member) => [member.value]
     ),
     membersTruncated: group.membersTruncated

@@ -38,6 +38,18 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: 1, B: 2, 'é': 3, _: 4 })).toBe('{"B":2,"_":4,"a":1,"é":3}');
   });
 
+  it('orders array-index keys by code unit', () => {
+    expect(canonicalJson({ a: 1, '10': 2, '9': 3, $ref: 4 })).toBe('{"$ref":4,"10":2,"9":3,"a":1}');
+  });
+
+  it('keeps a __proto__ key', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).toBe('{"__proto__":{"x":2},"b":1}');
+  });
+
+  it('sorts nested objects inside arrays', () => {
+    expect(canonicalJson([{ b: 1, a: 2 }, [{ d: null, c: 'é' }]])).toBe('[{"a":2,"b":1},[{"c":"é","d":null}]]');
+  });
+
   it('drops undefined properties like JSON', () => {
     expect(canonicalJson({ a: undefined, b: [undefined] })).toBe('{"b":[null]}');
   });
