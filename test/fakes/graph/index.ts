@@ -59,7 +59,7 @@ export interface GraphFake {
   declineDeviceCode(userCode: string): void;
   /** Lets a device code run out; the next poll gets `expired_token`. */
   expireDeviceCode(userCode: string): void;
-  /** Expires every issued access token, so Graph answers 401 until the client signs in again. */
+  /** Expires every issued access token, so Graph returns 401 until the client signs in again. */
   expireTokens(): void;
   close(): Promise<void>;
 }

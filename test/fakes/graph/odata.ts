@@ -182,8 +182,8 @@ export function parseTop(params: URLSearchParams): number | null {
 }
 
 /**
- * Copies the listed properties of `source` in `select` order; names the object lacks are skipped,
- * as Graph leaves out properties that do not exist on a type in a mixed collection.
+ * Copies the listed properties of `source` in `select` order.
+ * Names the object lacks are skipped, because Graph leaves out properties a type lacks in a mixed collection.
  */
 export function project(source: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

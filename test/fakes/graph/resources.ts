@@ -118,7 +118,10 @@ export function checkSelect(select: readonly string[] | null, known: ReadonlySet
   }
 }
 
-/** A user as `GET /users/{id}` returns it, honouring `$select` and the caller's access level. */
+/**
+ * Renders a user as `GET /users/{id}` returns it, honouring `$select` and the caller's access level.
+ * NOTE: what Graph returns when a User.ReadBasic.All caller selects a non-basic property is unconfirmed; this fake leaves it out.
+ */
 export function renderUser(user: SeedGraphUser, select: readonly string[] | null, access: Exclude<UserAccess, 'none'>): Record<string, unknown> {
   checkSelect(select, USER_PROPERTIES, 'user');
   const names = (select ?? USER_DEFAULT_PROPERTIES).filter((name) => access === 'full' || USER_BASIC_PROPERTIES.has(name));
@@ -152,7 +155,7 @@ export const MEMBER_PROPERTIES = new Set<string>([...USER_PROPERTIES, ...GROUP_P
 export const SERVICE_PRINCIPAL_PROPERTY_SET = new Set<string>(SERVICE_PRINCIPAL_PROPERTIES);
 
 /**
- * A member item of `members`/`transitiveMembers` (a directoryObject with `@odata.type`).
+ * Renders a member item of `members`/`transitiveMembers` (a directoryObject with `@odata.type`).
  * Without permission to read users, a user item keeps only its type and id and every other property is null:
  * Graph's "limited information" response.
  */
