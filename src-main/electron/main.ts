@@ -139,6 +139,13 @@ function start(): void {
 // Every renderer runs sandboxed, including any window a later feature adds.
 app.enableSandbox();
 
+// Tests and side-by-side installs point the profile (settings, logs, default workspace) elsewhere.
+// It must be set before anything reads userData, including the single-instance lock.
+const userDataOverride = process.env.ROSTER_USER_DATA_DIR?.trim();
+if (userDataOverride) {
+  app.setPath('userData', userDataOverride);
+}
+
 // A second launch hands over to the running instance (which focuses its window) and exits.
 if (app.requestSingleInstanceLock()) {
   start();

@@ -21,6 +21,7 @@ function skipReason(): string | null {
 }
 
 const reason = skipReason();
+if (reason !== null) console.warn(reason);
 
 describe.skipIf(reason !== null)(reason ?? 'renderer in Chromium', () => {
   let browser: Browser;
