@@ -68,6 +68,8 @@ export interface ReportLabels {
     warningFromAudit: string;
   };
   summary: { kind: string; total: string };
+  /** Ends a cell cut at Excel's limit of 32,767 characters; `{length}` is the full length. */
+  truncationNote: string;
   findingColumns: string[];
   userColumns: string[];
   teamColumns: string[];
@@ -142,6 +144,7 @@ const EN: ReportLabels = {
     warningFromAudit: 'Audit'
   },
   summary: { kind: 'Finding kind', total: 'Total' },
+  truncationNote: ' … [cut at the Excel cell limit: {length} characters in full, see the JSON or CSV export]',
   findingColumns: [
     'Finding ID',
     'Kind',
@@ -258,6 +261,7 @@ const DE: ReportLabels = {
     warningFromAudit: 'Prüfung'
   },
   summary: { kind: 'Art der Feststellung', total: 'Summe' },
+  truncationNote: ' … [am Zellenlimit von Excel gekürzt: vollständig {length} Zeichen, siehe JSON- oder CSV-Export]',
   findingColumns: [
     'Feststellungs-ID',
     'Art',

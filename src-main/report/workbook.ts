@@ -49,5 +49,5 @@ export function buildWorkbook(input: ReportInput, lang: ReportLanguage): Buffer 
   if (input.compare) sheets.push(changesSheet(input.compare.diff, lang));
   sheets.push(signOffSheet(input.audit, lang));
 
-  return writeXlsx(sheets, { title: labels.cover.title, author: input.runBy, createdAt: input.generatedAt });
+  return writeXlsx(sheets, { title: labels.cover.title, author: input.runBy, createdAt: input.generatedAt, truncationNote: labels.truncationNote });
 }

@@ -40,6 +40,9 @@ export interface SheetSpec {
 }
 
 export const MAX_COLUMN_WIDTH = 70;
+
+/** Excel's limit on the characters in one cell; SheetJS rejects longer text. */
+export const MAX_CELL_TEXT = 32767;
 const MIN_COLUMN_WIDTH = 8;
 
 /** Cell style ids: indexes into the cellXfs of STYLES_XML. */
@@ -102,15 +105,26 @@ interface BuiltSheet {
   styles: Map<string, number>;
 }
 
-function buildSheet(spec: SheetSpec): BuiltSheet {
+/**
+ * Cuts text to Excel's cell limit and ends it with `note`, in which `{length}` is replaced by the full
+ * length. The JSON and CSV exports keep the full text.
+ */
+export function fitCellText(value: string, note: string): string {
+  if (value.length <= MAX_CELL_TEXT) return value;
+  const suffix = note.replace('{length}', String(value.length));
+  return value.slice(0, MAX_CELL_TEXT - suffix.length) + suffix;
+}
+
+function buildSheet(spec: SheetSpec, truncationNote: string): BuiltSheet {
   const worksheet: XlsxModule.WorkSheet = {};
   const styles = new Map<string, number>();
   const widths = columnWidths(spec);
   let lastColumn = 0;
 
   spec.rows.forEach((row, rowIndex) => {
-    row.forEach((value, column) => {
-      if (value === '') return;
+    row.forEach((text, column) => {
+      if (text === '') return;
+      const value = fitCellText(text, truncationNote);
       const ref = XLSX.utils.encode_cell({ r: rowIndex, c: column });
       worksheet[ref] = { t: 's', v: value };
       const style = cellStyle(spec, rowIndex, value, widths[column] ?? MAX_COLUMN_WIDTH);
@@ -204,6 +218,8 @@ export interface WorkbookProperties {
   title: string;
   author: string;
   createdAt: Date;
+  /** Appended to text cut at MAX_CELL_TEXT, with `{length}` for the full length. */
+  truncationNote: string;
 }
 
 /** Writes the sheets, in order, as one xlsx file. */
@@ -211,7 +227,7 @@ export function writeXlsx(specs: SheetSpec[], properties: WorkbookProperties): B
   const workbook = XLSX.utils.book_new();
   workbook.Props = { Title: properties.title, Author: properties.author, CreatedDate: properties.createdAt };
   const built = specs.map((spec) => {
-    const sheet = buildSheet(spec);
+    const sheet = buildSheet(spec, properties.truncationNote);
     XLSX.utils.book_append_sheet(workbook, sheet.worksheet, spec.name);
     return sheet;
   });

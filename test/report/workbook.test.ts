@@ -367,6 +367,24 @@ describe('buildWorkbook cells', () => {
   });
 });
 
+describe('buildWorkbook long text', () => {
+  it('cuts text at the cell limit', () => {
+    const input = reportInput(false);
+    const first = input.audit.findings[0];
+    if (!first) throw new Error('fixture has no findings');
+    first.entra = Array.from({ length: 800 }, (_, index) => ({ type: 'group' as const, id: `group-${index}-${'x'.repeat(40)}`, displayName: `Gruppe ${index}` }));
+    const fullText = first.entra.map((ref) => `${ref.displayName}; id: ${ref.id}`).join('\n');
+    expect(fullText.length).toBeGreaterThan(32767);
+
+    const cell = sheet(readWorkbook(buildWorkbook(input, 'de')), 'Feststellungen')['D2'];
+    const note = ` … [am Zellenlimit von Excel gekürzt: vollständig ${fullText.length} Zeichen, siehe JSON- oder CSV-Export]`;
+    expect(cell?.t).toBe('s');
+    expect(String(cell?.v)).toHaveLength(32767);
+    expect(String(cell?.v).endsWith(note)).toBe(true);
+    expect(String(cell?.v).startsWith(fullText.slice(0, 32767 - note.length))).toBe(true);
+  });
+});
+
 describe('buildWorkbook input checks', () => {
   it('rejects an audit of another snapshot', () => {
     const input = reportInput(false);
