@@ -19,8 +19,11 @@ function checkConsistency(input: ReportInput): void {
   }
 
   if (compare) {
+    if (compare.snapshot.id === snapshot.id) {
+      throw new Error(`The report compares snapshot ${snapshot.id} with itself: choose an earlier snapshot to compare with.`);
+    }
     const ids = [compare.diff.from, compare.diff.to];
-    if (!ids.includes(compare.snapshot.id) || !ids.includes(snapshot.id) || compare.snapshot.id === snapshot.id) {
+    if (!ids.includes(compare.snapshot.id) || !ids.includes(snapshot.id)) {
       throw new Error(
         `The diff compares ${compare.diff.from} with ${compare.diff.to}, but the report compares ${compare.snapshot.id} with ${snapshot.id}: diff the two snapshots the report names.`
       );

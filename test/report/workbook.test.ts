@@ -410,6 +410,12 @@ describe('buildWorkbook input checks', () => {
     expect(() => buildWorkbook(input, 'en')).toThrow('The diff compares x with 20260301-081500-a1b2c3');
   });
 
+  it('rejects a comparison with itself', () => {
+    const input = reportInput(true);
+    if (input.compare) input.compare.snapshot = input.snapshot;
+    expect(() => buildWorkbook(input, 'en')).toThrow('The report compares snapshot 20260301-081500-a1b2c3 with itself: choose an earlier snapshot to compare with.');
+  });
+
   it('rejects an unknown language', () => {
     expect(() => buildWorkbook(reportInput(false), 'fr' as 'en')).toThrow('Unsupported report language "fr": use "en" or "de".');
   });
