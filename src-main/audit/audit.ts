@@ -28,9 +28,12 @@ function attachKinds(rows: UserMatchRow[], findings: Finding[]): void {
       kindsById.set(key, set);
     }
   }
+  if (kindsById.size === 0) return;
   for (const row of rows) {
-    const kinds = new Set<FindingKind>([...(kindsById.get(`user:${row.entraId}`) ?? []), ...(kindsById.get(`user:${row.sentryId}`) ?? [])]);
-    row.findingKinds = [...kinds].sort();
+    const entraKinds = row.entraId === null ? undefined : kindsById.get(`user:${row.entraId}`);
+    const sentryKinds = row.sentryId === null ? undefined : kindsById.get(`user:${row.sentryId}`);
+    if (!entraKinds && !sentryKinds) continue;
+    row.findingKinds = [...new Set<FindingKind>([...(entraKinds ?? []), ...(sentryKinds ?? [])])].sort();
   }
 }
 

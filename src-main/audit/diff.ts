@@ -6,6 +6,8 @@ type Attributes = Record<string, string | null>;
 interface Tracked {
   name: string | null;
   attributes: Attributes;
+  /** True when only some attributes are known (a deleted user), so only those are compared. */
+  partial?: boolean;
 }
 
 function text(value: string | boolean | null | undefined): string | null {
@@ -80,7 +82,7 @@ function collect(data: SnapshotData): Map<string, Map<string, Tracked>> {
   // A deleted user keeps its id, so the diff reports the deletion as a change of that user.
   const readable = new Set(entra.users.map((user) => user.id));
   for (const id of entra.deletedUserIds) {
-    if (!readable.has(id)) put('entra', 'user', id, { name: null, attributes: { deleted: 'true' } });
+    if (!readable.has(id)) put('entra', 'user', id, { name: null, attributes: { deleted: 'true' }, partial: true });
   }
   for (const group of entra.groups) put('entra', 'group', group.id, { name: group.displayName, attributes: groupAttributes(group) });
   for (const assignment of entra.assignments) {
@@ -134,7 +136,9 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): SnapshotDiff {
         changes.push({ ...base, objectId: id, displayName: old.name, change: 'removed' });
         continue;
       }
-      const names = new Set([...Object.keys(old.attributes), ...Object.keys(current.attributes)]);
+      const names = old.partial || current.partial
+        ? new Set(Object.keys(old.partial ? old.attributes : current.attributes))
+        : new Set([...Object.keys(old.attributes), ...Object.keys(current.attributes)]);
       for (const attribute of names) {
         const oldValue = old.attributes[attribute] ?? null;
         const newValue = current.attributes[attribute] ?? null;

@@ -54,6 +54,10 @@ export function auditGroups(input: GroupAuditInput): GroupAuditOutput {
     if (value !== null) push(groupsBySlug, sentrySlug(value), group);
   }
 
+  const lookups: MemberLookups = {
+    memberById: new Map(input.snapshot.data.sentry.users.map((member) => [member.id, member])),
+    entraIdByMember: new Map([...input.linkedMember].map(([userId, member]) => [member.id, userId]))
+  };
   const pairedTeams = new Set<string>();
   for (const [slug, groups] of groupsBySlug) {
     const slugTeams = teamsBySlug.get(slug) ?? [];
@@ -106,7 +110,7 @@ export function auditGroups(input: GroupAuditInput): GroupAuditOutput {
         details: { groupName: value, teamName: team.displayName, slug, teamSlug: slug, previousTeamName: null, cause: 'same_slug' }
       });
     }
-    compareMembers(input, group, team, drafts, rows);
+    compareMembers(input, lookups, group, team, drafts, rows);
   }
 
   for (const team of teams) {
@@ -141,10 +145,26 @@ function findSameNameTeam(teamsByLowerName: Map<string, ScimGroup>, group: Entra
   return team ? { team, previousName: null, cause: 'same_name' } : null;
 }
 
-function compareMembers(input: GroupAuditInput, group: EntraGroup, team: ScimGroup, drafts: FindingDraft[], rows: TeamMemberRow[]): void {
+/** Maps built once per audit, because rebuilding them per team would make the audit quadratic. */
+interface MemberLookups {
+  memberById: Map<string, ScimUser>;
+  entraIdByMember: Map<string, string>;
+}
+
+function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: EntraGroup, team: ScimGroup, drafts: FindingDraft[], rows: TeamMemberRow[]): void {
   const { population, linkedMember } = input;
   const slug = teamSlug(team);
-  const base = { groupId: group.id, groupName: group.displayName, slug, teamId: team.id, teamName: team.displayName };
+  const row = (member: string, entraUserId: string | null, sentryMemberId: string | null, status: TeamMemberRow['status']): TeamMemberRow => ({
+    groupId: group.id,
+    groupName: group.displayName,
+    slug,
+    teamId: team.id,
+    teamName: team.displayName,
+    member,
+    entraUserId,
+    sentryMemberId,
+    status
+  });
   const inTeam = new Map(team.members.map((member) => [member.value, member]));
   const expected = new Set<string>();
   const value = groupValue(group, input.config.groupSource);
@@ -156,10 +176,10 @@ function compareMembers(input: GroupAuditInput, group: EntraGroup, team: ScimGro
     const label = userLabel(scope.user, userId);
     if (member) expected.add(member.id);
     if (member && inTeam.has(member.id)) {
-      rows.push({ ...base, member: member.userName, entraUserId: userId, sentryMemberId: member.id, status: 'in_both' });
+      rows.push(row(member.userName, userId, member.id, 'in_both'));
       continue;
     }
-    rows.push({ ...base, member: member?.userName ?? label, entraUserId: userId, sentryMemberId: member?.id ?? null, status: 'missing_in_sentry' });
+    rows.push(row(member?.userName ?? label, userId, member?.id ?? null, 'missing_in_sentry'));
 
     // A user Entra has yet to create is reported once, as user.missing_in_sentry; a truncated list cannot prove absence.
     if (!member || team.membersTruncated) continue;
@@ -171,16 +191,12 @@ function compareMembers(input: GroupAuditInput, group: EntraGroup, team: ScimGro
     });
   }
 
-  const entraIdByMember = new Map<string, string>();
-  for (const [userId, member] of linkedMember) entraIdByMember.set(member.id, userId);
-  const membersById = input.snapshot.data.sentry.users;
-  const memberLookup = new Map(membersById.map((member) => [member.id, member]));
   for (const teamMember of team.members) {
     if (expected.has(teamMember.value)) continue;
-    const member = memberLookup.get(teamMember.value);
+    const member = lookups.memberById.get(teamMember.value);
     const name = member?.userName ?? teamMember.display ?? teamMember.value;
-    const entraUserId = entraIdByMember.get(teamMember.value) ?? null;
-    rows.push({ ...base, member: name, entraUserId, sentryMemberId: teamMember.value, status: 'extra_in_sentry' });
+    const entraUserId = lookups.entraIdByMember.get(teamMember.value) ?? null;
+    rows.push(row(name, entraUserId, teamMember.value, 'extra_in_sentry'));
     drafts.push({
       kind: 'group.member_extra_in_sentry',
       entra: [groupRef(group, value)],

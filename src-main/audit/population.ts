@@ -71,17 +71,20 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
     }
   }
 
-  const ids = new Set<string>([...usersById.keys(), ...deleted, ...directRoles.keys(), ...directGroups.keys(), ...nestedGroups.keys()]);
+  const ids = new Set<string>(usersById.keys());
+  for (const source of [deleted, directRoles.keys(), directGroups.keys(), nestedGroups.keys()]) for (const id of source) ids.add(id);
+  const NONE: string[] = [];
   const scopes = new Map<string, UserScope>();
   const unevaluatedClauses = new Set<string>();
   for (const id of ids) {
     const user = usersById.get(id) ?? null;
     const assignedDirectly = directRoles.has(id);
-    const directGroupIds = directGroups.get(id) ?? [];
-    const viaDirectGroup = new Set(directGroupIds);
-    const nestedGroupIds = (nestedGroups.get(id) ?? []).filter((groupId) => !viaDirectGroup.has(groupId));
-    const appRoleIds = [...(directRoles.get(id) ?? []), ...directGroupIds.flatMap((groupId) => groupRoles.get(groupId) ?? [])];
-    const scope: UserScope = { id, user, status: 'in_scope', assignedDirectly, directGroupIds, nestedGroupIds, failedClauses: [], appRoleIds };
+    const directGroupIds = directGroups.get(id) ?? NONE;
+    const nestedAll = nestedGroups.get(id);
+    const nestedGroupIds = nestedAll ? nestedAll.filter((groupId) => !directGroupIds.includes(groupId)) : NONE;
+    const ownRoles = directRoles.get(id) ?? NONE;
+    const appRoleIds = directGroupIds.length === 0 ? ownRoles : [...ownRoles, ...directGroupIds.flatMap((groupId) => groupRoles.get(groupId) ?? NONE)];
+    const scope: UserScope = { id, user, status: 'in_scope', assignedDirectly, directGroupIds, nestedGroupIds, failedClauses: NONE, appRoleIds };
 
     const assigned = assignedDirectly || directGroupIds.length > 0;
     const reachable = assigned || (config.syncAll && nestedGroupIds.length > 0);
@@ -89,7 +92,7 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
     else if (user === null || deleted.has(id)) scope.status = 'deleted';
     // NOTE: accountEnabled null (not returned by Graph) counts as enabled, because Graph returns it whenever it is selected.
     else if (user.accountEnabled === false) scope.status = 'disabled';
-    else {
+    else if (config.scopingGroups.length > 0) {
       const outcome = evaluateScoping(user, config.scopingGroups);
       for (const clause of outcome.unevaluated) unevaluatedClauses.add(clause);
       if (!outcome.inScope) {

@@ -11,14 +11,20 @@ export class SentryMemberIndex {
   constructor(members: ScimUser[]) {
     for (const member of members) {
       this.byId.set(member.id, member);
-      const addresses = new Set([member.userName, ...member.emails.map((email) => email.value)].map((value) => value.trim().toLowerCase()));
-      for (const address of addresses) {
-        if (address === '') continue;
-        const list = this.byAddress.get(address);
-        if (list) list.push(member);
-        else this.byAddress.set(address, [member]);
+      const userName = member.userName.trim().toLowerCase();
+      this.add(userName, member);
+      for (const email of member.emails) {
+        const address = email.value.trim().toLowerCase();
+        if (address !== userName) this.add(address, member);
       }
     }
+  }
+
+  private add(address: string, member: ScimUser): void {
+    if (address === '') return;
+    const list = this.byAddress.get(address);
+    if (!list) this.byAddress.set(address, [member]);
+    else if (!list.includes(member)) list.push(member);
   }
 
   /** Returns the members Sentry's filter `userName eq "value"` would return. */

@@ -47,7 +47,7 @@ export function parseUserValueRule(text: string): UserValueRule | null {
   }
 
   // ToLower/ToUpper take an optional culture argument, which does not change ASCII e-mail addresses.
-  const cased = /^(ToLower|ToUpper)\(\s*\[\s*([A-Za-z][\w.]*)\s*\]\s*(?:,\s*"[^"]*"\s*)?\)$/i.exec(trimmed);
+  const cased = /^(ToLower|ToUpper)\(\s*\[\s*([A-Za-z][\w.]*)\s*\]\s*(?:,\s*(?:"[^"]*")?\s*)?\)$/i.exec(trimmed);
   if (cased?.[1] && cased[2]) {
     const attribute = findUserValueSource(cased[2]);
     if (!attribute) return null;
@@ -65,7 +65,7 @@ export const DEFAULT_USER_RULE: UserValueRule = { attribute: 'userPrincipalName'
  * The last `_` before `#EXT#` separates alias and domain, because domains cannot contain `_`.
  */
 export function rewriteGuestUpn(upn: string): string {
-  const marker = upn.toUpperCase().indexOf('#EXT#');
+  const marker = upn.search(/#EXT#/i);
   if (marker < 0) return upn;
   const local = upn.slice(0, marker);
   const split = local.lastIndexOf('_');
@@ -114,12 +114,16 @@ export function userValue(user: EntraUser, rule: UserValueRule): string | null {
  */
 export function secondaryKeys(user: EntraUser): Array<{ key: string; attribute: string }> {
   const keys: Array<{ key: string; attribute: string }> = [];
+  const seen = new Set<string>();
   const add = (value: string | null, attribute: string): void => {
-    if (value && value.trim() !== '') keys.push({ key: value.trim().toLowerCase(), attribute });
+    const key = value?.trim().toLowerCase();
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    keys.push({ key, attribute });
   };
 
   add(user.userPrincipalName, 'userPrincipalName');
-  if (user.userPrincipalName) add(rewriteGuestUpn(user.userPrincipalName), 'userPrincipalName');
+  if (user.userPrincipalName?.includes('#')) add(rewriteGuestUpn(user.userPrincipalName), 'userPrincipalName');
   add(user.mail, 'mail');
   for (const address of user.proxyAddresses) add(stripSmtpPrefix(address), 'proxyAddresses');
   for (const address of user.otherMails) add(address, 'otherMails');

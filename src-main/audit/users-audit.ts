@@ -35,6 +35,9 @@ interface Pairing {
   entraValue: string | null;
 }
 
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_MEMBERS: ScimUser[] = [];
+
 /** Mutable state of one audit run; keeps the helper signatures short. */
 class UserAudit {
   readonly drafts: FindingDraft[] = [];
@@ -47,13 +50,20 @@ class UserAudit {
     this.previousUsers = new Map((input.previous?.data.entra.users ?? []).map((user) => [user.id, user]));
   }
 
+  private readonly values = new Map<string, string | null>();
+
+  /** The matching value Entra sends for the user; a deleted user's comes from the previous snapshot. */
   private valueOf(scope: UserScope): string | null {
+    const cached = this.values.get(scope.id);
+    if (cached !== undefined) return cached;
     const user = scope.user ?? this.previousUsers.get(scope.id) ?? null;
-    return user ? userValue(user, this.input.config.userRule) : null;
+    const value = user ? userValue(user, this.input.config.userRule) : null;
+    this.values.set(scope.id, value);
+    return value;
   }
 
   /** Finds unclaimed members through secondary keys, the previous snapshot's value and the provisioning log. */
-  private secondaryPairings(scope: UserScope, exclude: Set<string>): Pairing[] {
+  private secondaryPairings(scope: UserScope, exclude: ReadonlySet<string>): Pairing[] {
     const found = new Map<string, Pairing>();
     const consider = (members: ScimUser[], attribute: string, entraValue: string | null): void => {
       for (const member of members) {
@@ -106,15 +116,14 @@ class UserAudit {
 
     // Primary matching first for everyone in scope, so that a secondary key never takes a member
     // that another user's matching value already finds.
-    const primary = new Map<string, ScimUser[]>();
-    for (const scope of inScope) {
+    const primary = inScope.map((scope) => {
       const value = this.valueOf(scope);
-      const members = value === null ? [] : this.input.index.find(value);
-      primary.set(scope.id, members);
+      const members = value === null ? NO_MEMBERS : this.input.index.find(value);
       for (const member of members) this.claimed.add(member.id);
-    }
+      return members;
+    });
 
-    for (const scope of inScope) this.auditInScope(scope, primary.get(scope.id) ?? []);
+    inScope.forEach((scope, position) => this.auditInScope(scope, primary[position] ?? NO_MEMBERS));
     for (const scope of scopes) if (scope.status !== 'in_scope' && scope.status !== 'not_assigned') this.auditOutOfScope(scope);
     for (const scope of scopes) if (scope.status === 'not_assigned') this.row(scope, this.valueOf(scope), null, null);
     this.reportOrphans();
@@ -127,7 +136,7 @@ class UserAudit {
     const source = this.input.config.matching.sourceAttribute;
     const expected = this.input.expectedRole(scope.appRoleIds);
     const primaryPairings = members.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
-    const secondary = this.secondaryPairings(scope, new Set(members.map((member) => member.id)));
+    const secondary = this.secondaryPairings(scope, members.length === 0 ? NO_IDS : new Set(members.map((member) => member.id)));
     this.claim(secondary);
     const ref = userRef(user, scope.id, value);
     const label = userLabel(user, scope.id);
@@ -222,7 +231,7 @@ class UserAudit {
     const value = this.valueOf(scope);
     const direct = value === null ? [] : this.input.index.find(value).filter((member) => !this.claimed.has(member.id));
     const directPairings = direct.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
-    const pairings = [...directPairings, ...this.secondaryPairings(scope, new Set(direct.map((member) => member.id)))];
+    const pairings = [...directPairings, ...this.secondaryPairings(scope, direct.length === 0 ? NO_IDS : new Set(direct.map((member) => member.id)))];
     this.claim(pairings);
     const ref = userRef(scope.user, scope.id, value);
     const label = userLabel(scope.user ?? this.previousUsers.get(scope.id) ?? null, scope.id);
