@@ -102,16 +102,20 @@ describe('captureSnapshot against both fakes', () => {
 
   it('cancel rejects promptly with CaptureCancelledError', async () => {
     const { graph, scim } = clients();
-    graphFake.faults.set({ latencyMs: 400 });
+    // Every Graph answer takes 3 s, so a capture that waited for requests in flight would take that long after the cancel.
+    graphFake.faults.set({ latencyMs: 3000 });
     const controller = new AbortController();
-    const started = Date.now();
-    setTimeout(() => controller.abort(), 100);
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = Date.now();
+      controller.abort();
+    }, 100);
 
     const error = await captureSnapshot({ graph, scim, appRef: { appId: SENTRY_APP_ID }, now: NOW, signal: controller.signal }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(CaptureCancelledError);
     expect((error as Error).message).toBe('Capture cancelled; no snapshot was written.');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - abortedAt).toBeLessThan(1000);
   });
 
   it('already aborted signal sends no request', async () => {
