@@ -1,12 +1,13 @@
-import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { SnapshotData, SnapshotMeta } from '../model/snapshot';
+import { BulkInsert } from './bulk-insert';
 import { metaSha256 } from './canonical';
 import { migrate } from './migrations/runner';
 import { snapshotSchema } from './migrations/snapshot';
 
 /**
  * Builds a snapshot database in memory and returns its file bytes. All rows go in one transaction
- * through prepared statements reused across rows, which is what keeps 100,000-user captures fast.
+ * through multi-row prepared statements reused across rows, which is what keeps 100,000-user captures fast.
  * `label` names the target file in errors.
  */
 export function encodeSnapshot(SQL: SqlJsStatic, meta: SnapshotMeta, data: SnapshotData, label: string): Uint8Array {
@@ -32,30 +33,32 @@ export function encodeSnapshot(SQL: SqlJsStatic, meta: SnapshotMeta, data: Snaps
   }
 }
 
-/** Runs `rows` through one prepared statement, freeing it afterwards. */
-function insertAll<T>(db: Database, sql: string, rows: Iterable<T>, toParams: (row: T, position: number) => SqlValue[]): void {
-  const statement: Statement = db.prepare(sql);
+/** Inserts `rows` into `table`, which has `columnCount` columns, through a BulkInsert. */
+function insertAll<T>(db: Database, table: string, columnCount: number, rows: Iterable<T>, toParams: (row: T, position: number) => SqlValue[]): void {
+  const insert = new BulkInsert(db, table, columnCount);
   try {
     let position = 0;
     for (const row of rows) {
-      statement.run(toParams(row, position));
+      insert.add(toParams(row, position));
       position += 1;
     }
+    insert.finish();
   } finally {
-    statement.free();
+    insert.free();
   }
 }
 
 /** Inserts each parent's string list as (parent id, position, value) rows. */
-function insertChildStrings<T>(db: Database, sql: string, parents: readonly T[], parentId: (parent: T) => string, values: (parent: T) => readonly string[]): void {
-  const statement = db.prepare(sql);
+function insertChildStrings<T>(db: Database, table: string, parents: readonly T[], parentId: (parent: T) => string, values: (parent: T) => readonly string[]): void {
+  const insert = new BulkInsert(db, table, 3);
   try {
     for (const parent of parents) {
       const id = parentId(parent);
-      values(parent).forEach((value, position) => statement.run([id, position, value]));
+      values(parent).forEach((value, position) => insert.add([id, position, value]));
     }
+    insert.finish();
   } finally {
-    statement.free();
+    insert.free();
   }
 }
 
@@ -72,11 +75,11 @@ function insertMeta(db: Database, meta: SnapshotMeta): void {
     [meta.id, meta.createdAt, meta.origin, meta.toolVersion, meta.capturedBy, meta.tenantId, meta.appId, meta.servicePrincipalId,
       meta.appDisplayName, meta.sentryOrg, meta.sentryBaseUrl, meta.population, meta.contentSha256, metaSha256(meta)]
   );
-  insertAll(db, 'INSERT INTO source_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)', meta.sources, (record, position) => [
+  insertAll(db, 'source_record', 8, meta.sources, (record, position) => [
     position, record.source, record.startedAt, record.endedAt, record.rowsReceived, record.apiTotal, record.pages, record.retries
   ]);
-  insertAll(db, 'INSERT INTO capture_warning VALUES (?, ?)', meta.warnings, (message, position) => [position, message]);
-  insertAll(db, 'INSERT INTO unavailable_item VALUES (?, ?, ?, ?)', meta.unavailable, (item, position) => [
+  insertAll(db, 'capture_warning', 2, meta.warnings, (message, position) => [position, message]);
+  insertAll(db, 'unavailable_item', 4, meta.unavailable, (item, position) => [
     position, item.source, item.reason, item.missingPermission
   ]);
 }
@@ -87,28 +90,28 @@ function insertEntra(db: Database, entra: SnapshotData['entra']): void {
 
   const principal = entra.servicePrincipal;
   db.run('INSERT INTO entra_service_principal VALUES (1, ?, ?, ?, ?)', [principal.id, principal.appId, principal.displayName, bool(principal.appRoleAssignmentRequired)]);
-  insertAll(db, 'INSERT INTO entra_app_role VALUES (?, ?, ?, ?, ?)', principal.appRoles, (role, position) => [
+  insertAll(db, 'entra_app_role', 5, principal.appRoles, (role, position) => [
     position, role.id, role.displayName, role.value, bool(role.isEnabled)
   ]);
-  insertChildStrings(db, 'INSERT INTO entra_app_role_member_type VALUES (?, ?, ?)', principal.appRoles, (role) => role.id, (role) => role.allowedMemberTypes);
+  insertChildStrings(db, 'entra_app_role_member_type', principal.appRoles, (role) => role.id, (role) => role.allowedMemberTypes);
 
-  insertAll(db, 'INSERT INTO entra_assignment VALUES (?, ?, ?, ?, ?, ?, ?)', entra.assignments, (assignment, position) => [
+  insertAll(db, 'entra_assignment', 7, entra.assignments, (assignment, position) => [
     position, assignment.id, assignment.appRoleId, assignment.principalId, assignment.principalType, assignment.principalDisplayName, assignment.createdDateTime
   ]);
 
-  insertAll(db, 'INSERT INTO entra_user VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', entra.users, (user, position) => [
+  insertAll(db, 'entra_user', 11, entra.users, (user, position) => [
     position, user.id, user.userPrincipalName, user.mail, user.givenName, user.surname, user.displayName,
     bool(user.accountEnabled), user.employeeId, user.userType, user.onPremisesImmutableId
   ]);
-  insertChildStrings(db, 'INSERT INTO entra_user_proxy_address VALUES (?, ?, ?)', entra.users, (user) => user.id, (user) => user.proxyAddresses);
-  insertChildStrings(db, 'INSERT INTO entra_user_other_mail VALUES (?, ?, ?)', entra.users, (user) => user.id, (user) => user.otherMails);
-  insertAll(db, 'INSERT INTO entra_deleted_user VALUES (?, ?)', entra.deletedUserIds, (id, position) => [position, id]);
+  insertChildStrings(db, 'entra_user_proxy_address', entra.users, (user) => user.id, (user) => user.proxyAddresses);
+  insertChildStrings(db, 'entra_user_other_mail', entra.users, (user) => user.id, (user) => user.otherMails);
+  insertAll(db, 'entra_deleted_user', 2, entra.deletedUserIds, (id, position) => [position, id]);
 
-  insertAll(db, 'INSERT INTO entra_group VALUES (?, ?, ?, ?, ?)', entra.groups, (group, position) => [
+  insertAll(db, 'entra_group', 5, entra.groups, (group, position) => [
     position, group.id, group.displayName, bool(group.securityEnabled), bool(group.mailEnabled)
   ]);
-  insertChildStrings(db, 'INSERT INTO entra_group_type VALUES (?, ?, ?)', entra.groups, (group) => group.id, (group) => group.groupTypes);
-  insertAll(db, 'INSERT INTO entra_group_member VALUES (?, ?, ?, ?, ?)', entra.memberships, (edge, position) => [
+  insertChildStrings(db, 'entra_group_type', entra.groups, (group) => group.id, (group) => group.groupTypes);
+  insertAll(db, 'entra_group_member', 5, entra.memberships, (edge, position) => [
     position, edge.groupId, edge.memberId, edge.memberType, edge.relation
   ]);
 
@@ -125,7 +128,7 @@ function insertEntra(db: Database, entra: SnapshotData['entra']): void {
     ]);
   }
 
-  insertAll(db, 'INSERT INTO provisioning_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', entra.provisioningLogs ?? [], (entry, position) => [
+  insertAll(db, 'provisioning_log', 12, entra.provisioningLogs ?? [], (entry, position) => [
     position, entry.id, entry.activityDateTime, entry.provisioningAction, entry.status, entry.errorCode, entry.errorReason,
     entry.sourceId, entry.sourceDisplayName, entry.targetId, entry.targetDisplayName, entry.identityType
   ]);
@@ -134,27 +137,29 @@ function insertEntra(db: Database, entra: SnapshotData['entra']): void {
 function insertSentry(db: Database, sentry: SnapshotData['sentry']): void {
   db.run('INSERT INTO sentry_side VALUES (1, ?, ?)', [sentry.baseUrl, sentry.orgSlug]);
 
-  insertAll(db, 'INSERT INTO scim_user VALUES (?, ?, ?, ?, ?, ?, ?)', sentry.users, (user, position) => [
+  insertAll(db, 'scim_user', 7, sentry.users, (user, position) => [
     position, user.id, user.userName, bool(user.active), user.sentryOrgRole, user.givenName, user.familyName
   ]);
-  const emailStatement = db.prepare('INSERT INTO scim_user_email VALUES (?, ?, ?, ?, ?)');
+  const emails = new BulkInsert(db, 'scim_user_email', 5);
   try {
     for (const user of sentry.users) {
-      user.emails.forEach((email, position) => emailStatement.run([user.id, position, email.value, bool(email.primary), email.type]));
+      user.emails.forEach((email, position) => emails.add([user.id, position, email.value, bool(email.primary), email.type]));
     }
+    emails.finish();
   } finally {
-    emailStatement.free();
+    emails.free();
   }
 
-  insertAll(db, 'INSERT INTO scim_group VALUES (?, ?, ?, ?)', sentry.groups, (group, position) => [
+  insertAll(db, 'scim_group', 4, sentry.groups, (group, position) => [
     position, group.id, group.displayName, bool(group.membersTruncated)
   ]);
-  const memberStatement = db.prepare('INSERT INTO scim_group_member VALUES (?, ?, ?, ?)');
+  const members = new BulkInsert(db, 'scim_group_member', 4);
   try {
     for (const group of sentry.groups) {
-      group.members.forEach((member, position) => memberStatement.run([group.id, position, member.value, member.display]));
+      group.members.forEach((member, position) => members.add([group.id, position, member.value, member.display]));
     }
+    members.finish();
   } finally {
-    memberStatement.free();
+    members.free();
   }
 }

@@ -66,6 +66,17 @@ describe('Workspace round trip', () => {
     expect(read.data.entra.provisioningJob).toBeNull();
   });
 
+  it('keeps order across insert batches', async () => {
+    const data = sampleData();
+    const template = data.entra.users[0]!;
+    // 70 users and addresses span two full 32-row inserts and a remainder.
+    data.entra.users = Array.from({ length: 70 }, (_, index) => ({ ...template, id: `u-${(70 - index) * 7919 % 1000}`, proxyAddresses: [`SMTP:u${index}@contoso.example`] }));
+    data.sentry.users = Array.from({ length: 70 }, (_, index) => ({ ...data.sentry.users[0]!, id: String(1000 - index), emails: [{ value: `u${index}@contoso.example`, primary: index % 2 === 0, type: null }] }));
+    await workspace.writeSnapshot({ meta: sampleMeta(), data, id: ID_A });
+
+    expect((await workspace.readSnapshot(ID_A)).data).toEqual(data);
+  });
+
   it('names new ids after createdAt', async () => {
     const meta = await workspace.writeSnapshot({ meta: sampleMeta('2026-02-03T04:05:06.789Z'), data: sampleData() });
 
