@@ -13,7 +13,12 @@ export interface CliRun {
  * Runs the real command line in a child process (through tsx), as a user's shell would. A child is
  * needed because Node reads NODE_EXTRA_CA_CERTS, the way users trust the fakes' test CA, only at start-up.
  */
-export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, options: { onStart?: (kill: (signal: NodeJS.Signals) => void) => void } = {}): Promise<CliRun> {
+export interface RunOptions {
+  /** Called with each stderr chunk and a function that signals the child, e.g. to interrupt it once it started. */
+  onStderr?: (chunk: string, kill: (signal: NodeJS.Signals) => void) => void;
+}
+
+export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
       env: { ...env, NODE_NO_WARNINGS: '1' },
@@ -22,9 +27,11 @@ export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, options: {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      options.onStderr?.(chunk.toString('utf8'), (signal) => child.kill(signal));
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ status: code ?? (signal ? 128 : 1), stdout, stderr }));
-    options.onStart?.((signal) => child.kill(signal));
   });
 }
