@@ -13,6 +13,8 @@ export interface AuditConfig {
   scopingGroups: ScopingFilterGroup[];
   /** True when the user mapping sends `sentryOrgRole`; Entra sends no role otherwise. */
   sentryOrgRoleMapped: boolean;
+  /** False when the user mapping's target object actions leave out Update, so Entra sends no disabling PATCH. */
+  userUpdateEnabled: boolean;
   syncAll: boolean;
   warnings: string[];
 }
@@ -97,6 +99,7 @@ export function resolveConfig(snapshot: Snapshot, override: string | null | unde
     groupMappingEnabled,
     scopingGroups: schema?.users?.scopingGroups ?? [],
     sentryOrgRoleMapped: schema?.sentryOrgRole !== null && schema?.sentryOrgRole !== undefined,
+    userUpdateEnabled: schema?.users ? schema.users.flowTypes.some((flow) => flow.toLowerCase() === 'update') : true,
     syncAll,
     warnings
   };

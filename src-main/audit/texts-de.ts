@@ -36,7 +36,9 @@ export const GERMAN: Record<FindingKind, (d: TextDetails) => FindingText> = {
   'user.disabled_in_entra': (d) => ({
     explanation:
       `${field(d, 'user')} ist in Entra ${d.state === 'deleted' ? 'gelöscht' : 'deaktiviert'}, in Sentry aber weiterhin Mitglied („${field(d, 'sentryUserName')}“).` +
-      (d.linkedByEntra === true
+      (d.updateEnabled === false
+        ? ' In den Zielobjektaktionen der Benutzerzuordnung fehlt „Aktualisieren“; Entra schickt daher kein PATCH active=false, und die Mitgliedschaft bleibt.'
+        : d.linkedByEntra === true
         ? ' Entra hat dieses Mitglied früher bereitgestellt oder zugeordnet und schickt im nächsten Zyklus PATCH active=false; Sentry löscht das Mitglied daraufhin.'
         : ' Hat Entra dieses Mitglied früher bereitgestellt oder zugeordnet, schickt es im nächsten Zyklus PATCH active=false und Sentry löscht das Mitglied. Andernfalls überspringt Entra den Benutzer, und die Mitgliedschaft bleibt.'),
     recommendedAction: `Prüfen Sie nach dem nächsten Zyklus, ob die Mitgliedschaft verschwunden ist; falls nicht, entfernen Sie „${field(d, 'sentryUserName')}“ in Sentry.`

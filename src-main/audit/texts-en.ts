@@ -36,7 +36,9 @@ export const ENGLISH: Record<FindingKind, (d: TextDetails) => FindingText> = {
   'user.disabled_in_entra': (d) => ({
     explanation:
       `${field(d, 'user')} is ${d.state === 'deleted' ? 'deleted' : 'disabled'} in Entra but still a Sentry member as "${field(d, 'sentryUserName')}".` +
-      (d.linkedByEntra === true
+      (d.updateEnabled === false
+        ? ' The user mapping\'s target object actions leave out Update, so Entra sends no PATCH active=false and the membership stays.'
+        : d.linkedByEntra === true
         ? ' Entra provisioned or matched this member before, so on its next cycle it sends PATCH active=false, and Sentry deletes the member.'
         : ' If Entra provisioned or matched this member before, it sends PATCH active=false on its next cycle and Sentry deletes the member; if not, Entra skips the user and the membership stays.'),
     recommendedAction: `Check that the membership disappears after the next cycle; if it stays, remove member "${field(d, 'sentryUserName')}" in Sentry.`

@@ -76,6 +76,8 @@ class UserAudit {
     if (previousUser) {
       const previousValue = userValue(previousUser, this.input.config.userRule);
       if (previousValue) consider(this.input.index.find(previousValue), `previous ${this.input.config.matching.sourceAttribute}`, previousValue);
+      const previousUpn = previousUser.userPrincipalName;
+      if (previousUpn && previousUpn !== scope.user?.userPrincipalName) consider(this.input.index.find(previousUpn), 'previous userPrincipalName', previousUpn);
     }
     const user = scope.user ?? previousUser ?? null;
     if (user) for (const { key, attribute } of secondaryKeys(user)) consider(this.input.index.find(key), attribute, key);
@@ -241,7 +243,8 @@ class UserAudit {
 
     if ((scope.status === 'disabled' || scope.status === 'deleted') && first) {
       const linkedByEntra = pairings.some((pairing) => this.input.events.touchedTarget(pairing.member.id)) || this.input.events.linkedTarget(scope.id) !== null;
-      this.drafts.push({ kind: 'user.disabled_in_entra', entra: [ref], sentry, details: { user: label, state: scope.status, sentryUserName: first.member.userName, linkedByEntra } });
+      const details = { user: label, state: scope.status, sentryUserName: first.member.userName, linkedByEntra, updateEnabled: this.input.config.userUpdateEnabled };
+      this.drafts.push({ kind: 'user.disabled_in_entra', entra: [ref], sentry, details });
     } else if (scope.status === 'nested_only') {
       this.drafts.push({ kind: 'user.nested_group_only', entra: [ref], sentry, details: { user: label, nestedIn: groupNames(scope.nestedGroupIds), sentryUserName: first?.member.userName ?? null } });
     } else if (scope.status === 'scoping_failed' && first) {

@@ -161,6 +161,7 @@ interface MappingOptions {
   scope?: unknown;
   groupsEnabled?: boolean;
   mapRole?: boolean;
+  userFlowTypes?: string;
 }
 
 /** A synchronizationSchema in Graph's shape with one user and one group object mapping. */
@@ -177,7 +178,7 @@ export function schema(options: MappingOptions = {}): unknown {
       {
         id: 'rule-1',
         objectMappings: [
-          { name: 'Users', enabled: true, flowTypes: 'Add, Update, Delete', sourceObjectName: 'User', targetObjectName: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', scope: options.scope ?? null, attributeMappings: userMappings },
+          { name: 'Users', enabled: true, flowTypes: options.userFlowTypes ?? 'Add, Update, Delete', sourceObjectName: 'User', targetObjectName: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', scope: options.scope ?? null, attributeMappings: userMappings },
           {
             name: 'Groups',
             enabled: options.groupsEnabled ?? true,

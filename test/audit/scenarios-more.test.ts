@@ -127,6 +127,37 @@ describe('audit scenarios for groups, guests and history', () => {
     expect(summary(auditSnapshot(current)).map((row) => (row as { kind: string }).kind)).toEqual(['user.missing_in_sentry', 'user.orphaned_in_sentry']);
   });
 
+  it('previous UPN found under a mail rule', () => {
+    const previous = snapshot({ users: [entraUser('u-ria', 'ria@corp.example', { mail: null })] }, '20261130-100000-aaaaaa');
+    const result = auditSnapshot(
+      snapshot({
+        provisioningSchema: schema({ userSource: { name: 'mail', expression: '[mail]' } }),
+        users: [entraUser('u-ria', 'ria.lang@corp.example', { mail: 'ria.lang@corp.example' })],
+        assignments: [assignUser('u-ria')],
+        members: [scimUser('24', 'RIA@corp.example')]
+      }),
+      { previous }
+    );
+    expect(summary(result)).toEqual([
+      { kind: 'user.matching_attribute_mismatch', severity: 'high', entra: ['u-ria'], sentry: ['24'], attribute: { name: 'userName', entraValue: 'ria.lang@corp.example', sentryValue: 'RIA@corp.example' } }
+    ]);
+    expect(result.findings[0]?.details.secondaryAttribute).toBe('previous userPrincipalName');
+  });
+
+  it('disabled user without the Update action keeps access', () => {
+    const result = auditSnapshot(
+      snapshot({
+        provisioningSchema: schema({ userFlowTypes: 'Add, Delete' }),
+        users: [entraUser('u-sam', 'sam@corp.example', { accountEnabled: false })],
+        assignments: [assignUser('u-sam')],
+        members: [scimUser('25', 'sam@corp.example')]
+      })
+    );
+    expect(summary(result)).toEqual([{ kind: 'user.disabled_in_entra', severity: 'high', entra: ['u-sam'], sentry: ['25'], attribute: null }]);
+    expect(result.findings[0]?.details.updateEnabled).toBe(false);
+    expect(result.findings[0]?.explanation).toContain('leave out Update, so Entra sends no PATCH active=false');
+  });
+
   it('scoping filter failure names the clause', () => {
     const scope = {
       groups: [
