@@ -41,7 +41,7 @@ export async function findServicePrincipal(graph: GraphClient, appRef: AppRef, t
   const { items } = await graph.listAll<Record<string, unknown> & { id: string }>(path, {
     source: 'graph.servicePrincipal',
     permission: 'Application.Read.All',
-    what: 'enterprise apps (service principals)',
+    what: 'the enterprise apps',
     signal,
     tracker
   });

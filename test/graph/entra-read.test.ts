@@ -220,6 +220,18 @@ describe('readEntraSide against the fake Graph', () => {
     ]);
   });
 
+  it('missing Application.Read.All is fatal', async () => {
+    const graphFake = await start(standardSeed(ALL_PERMISSIONS.filter((permission) => permission !== 'Application.Read.All' && permission !== 'Directory.Read.All')));
+    const { graph } = connect(graphFake);
+    const error = await readEntraSide(graph, { appId: SENTRY_APP_ID }, { now: NOW }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(GraphPermissionError);
+    expect((error as Error).message).toBe(
+      'Graph denied reading the enterprise apps (403 Authorization_RequestDenied). Grant the Roster app registration the Microsoft Graph permission Application.Read.All ' +
+        '(application permission with admin consent, or delegated for device code sign-in) and capture again.'
+    );
+  });
+
   it('missing GroupMember.Read.All is fatal', async () => {
     const graphFake = await start(standardSeed(ALL_PERMISSIONS.filter((permission) => permission !== 'GroupMember.Read.All' && permission !== 'Directory.Read.All')));
     const { graph } = connect(graphFake);
