@@ -10,6 +10,7 @@ import { RenderErrorBoundary } from './components/RenderErrorBoundary';
 import { createI18n } from './i18n';
 import { StoresProvider } from './stores/context';
 import { createSettingsStore } from './stores/settings';
+import { createSnapshotDetailStore } from './stores/snapshot-detail';
 import { createSnapshotsStore } from './stores/snapshots';
 import './styles.css';
 
@@ -39,7 +40,11 @@ async function start(): Promise<void> {
 
   const language = await startingLanguage(api);
   const i18n = await createI18n(language);
-  const stores = { snapshots: createSnapshotsStore(api), settings: createSettingsStore(api, language) };
+  const stores = {
+    snapshots: createSnapshotsStore(api),
+    snapshotDetail: createSnapshotDetailStore(api),
+    settings: createSettingsStore(api, language)
+  };
   api.on('settings:languageChanged', ({ language: changed }) => stores.settings.getState().applyLanguage(changed));
 
   const container = document.getElementById('root');

@@ -128,16 +128,43 @@ describe.skipIf(reason !== null)(reason ?? 'renderer in Chromium', () => {
     await blockerDir.close();
   });
 
+  it('opens snapshot details', async () => {
+    const page = await openApp({ snapshots: 'two' });
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+
+    await page.locator('tbody tr').nth(1).getByRole('button').click();
+    const panel = page.locator('#snapshot-detail');
+    await expect.poll(() => panel.getByText('AuditLog.Read.All').count()).toBe(1);
+    expect(await panel.innerText()).toContain('Sentry returned 2 of 3 announced users');
+    expect(await panel.innerText()).toContain('graph.users');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('snapshot-detail-heading');
+    await screenshot(page, 'detail-en');
+
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect.poll(() => panel.getByText('Fehlende Berechtigung').count()).toBe(1);
+    await screenshot(page, 'detail-de');
+
+    await panel.getByRole('button', { name: 'Schließen' }).click();
+    expect(await page.locator('#snapshot-detail').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('works from the keyboard', async () => {
     const page = await openApp({ snapshots: 'two' });
     await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
 
-    // Tab order: English, Deutsch, Refresh, table.
+    // Tab order: English, Deutsch, Refresh, then one button per snapshot id.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Deutsch');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('h2').innerText()).toContain('Snapshots');
-    expect(await page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed')).toBe('true');
+
+    // Refresh, then the first snapshot's id opens its details.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#snapshot-detail').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('snapshot-detail-heading');
   });
 });

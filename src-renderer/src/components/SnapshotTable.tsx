@@ -1,19 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SnapshotSummaryDto } from '../../../src-main/ipc/contract';
-
-function formatCapturedAt(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  // dateStyle and timeStyle cannot be combined with timeZoneName, so the parts are listed one by one.
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short'
-  }).format(date);
-}
+import { formatDateTime } from './format';
 
 function WarningsCell({ snapshot }: { snapshot: SnapshotSummaryDto }) {
   const { t } = useTranslation();
@@ -30,16 +17,42 @@ function WarningsCell({ snapshot }: { snapshot: SnapshotSummaryDto }) {
   );
 }
 
+function shortTenantId(tenantId: string): string {
+  const firstGroup = tenantId.split('-')[0] ?? tenantId;
+  return firstGroup.length < tenantId.length ? `${firstGroup}…` : tenantId;
+}
+
+type CountKey = 'entraUsers' | 'assignments' | 'groups' | 'sentryMembers' | 'sentryTeams';
+
+function CountList({ counts }: { counts: Array<[CountKey, number]> }) {
+  const { t, i18n } = useTranslation();
+  const numbers = new Intl.NumberFormat(i18n.language);
+  return (
+    <ul className="count-list">
+      {counts.map(([key, count]) => (
+        <li key={key}>{t(`snapshots.${key}`, { count, formatted: numbers.format(count) })}</li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The snapshot list as a table. A workspace holds tens of snapshots, not thousands, so every row
  * renders without virtualization.
  */
-export function SnapshotTable({ snapshots }: { snapshots: SnapshotSummaryDto[] }) {
+export function SnapshotTable({
+  snapshots,
+  selectedId,
+  onOpen
+}: {
+  snapshots: SnapshotSummaryDto[];
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+}) {
   const { t, i18n } = useTranslation();
-  const numbers = new Intl.NumberFormat(i18n.language);
 
   return (
-    <div className="table-scroll" tabIndex={0} aria-label={t('snapshots.tableCaption')}>
+    <div className="table-scroll">
       <table className="table">
         <caption className="visually-hidden">{t('snapshots.tableCaption')}</caption>
         <thead>
@@ -56,33 +69,50 @@ export function SnapshotTable({ snapshots }: { snapshots: SnapshotSummaryDto[] }
         </thead>
         <tbody>
           {snapshots.map((snapshot) => (
-            <tr key={snapshot.id}>
+            <tr key={snapshot.id} aria-selected={snapshot.id === selectedId} className={snapshot.id === selectedId ? 'is-selected' : undefined}>
               <th scope="row" className="nowrap">
-                <time dateTime={snapshot.createdAt}>{formatCapturedAt(snapshot.createdAt, i18n.language)}</time>
+                <time dateTime={snapshot.createdAt}>{formatDateTime(snapshot.createdAt, i18n.language)}</time>
               </th>
               <td>
-                <code className="snapshot-id">{snapshot.id}</code>
+                <button
+                  type="button"
+                  className="link-button snapshot-id"
+                  aria-label={t('snapshots.openDetails', { id: snapshot.id })}
+                  aria-expanded={snapshot.id === selectedId}
+                  aria-controls="snapshot-detail"
+                  onClick={() => onOpen(snapshot.id)}
+                >
+                  {snapshot.id}
+                </button>
               </td>
               <td>
                 <span className={`badge badge--${snapshot.origin}`}>{t(`snapshots.origin.${snapshot.origin}`)}</span>
               </td>
               <td>
                 <div>{snapshot.appDisplayName}</div>
-                <div className="muted small">{t('snapshots.tenant', { tenantId: snapshot.tenantId })}</div>
+                <span className="muted small">{t('snapshots.tenant')}</span>{' '}
+                {/* The first GUID group tells tenants apart; the full id is in the tooltip and the details. */}
+                <code className="tenant-id" title={snapshot.tenantId}>
+                  {shortTenantId(snapshot.tenantId)}
+                </code>
               </td>
               <td>{snapshot.sentryOrg}</td>
               <td className="small">
-                {t('snapshots.entraCounts', {
-                  users: numbers.format(snapshot.counts.entraUsers),
-                  assignments: numbers.format(snapshot.counts.assignments),
-                  groups: numbers.format(snapshot.counts.groups)
-                })}
+                <CountList
+                  counts={[
+                    ['entraUsers', snapshot.counts.entraUsers],
+                    ['assignments', snapshot.counts.assignments],
+                    ['groups', snapshot.counts.groups]
+                  ]}
+                />
               </td>
               <td className="small">
-                {t('snapshots.sentryCounts', {
-                  members: numbers.format(snapshot.counts.scimUsers),
-                  teams: numbers.format(snapshot.counts.scimGroups)
-                })}
+                <CountList
+                  counts={[
+                    ['sentryMembers', snapshot.counts.scimUsers],
+                    ['sentryTeams', snapshot.counts.scimGroups]
+                  ]}
+                />
               </td>
               <td>
                 <WarningsCell snapshot={snapshot} />

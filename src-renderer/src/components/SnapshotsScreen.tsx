@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { useSnapshots } from '../stores/context';
+import { useSnapshotDetail, useSnapshots } from '../stores/context';
 import { ErrorPanel } from './ErrorPanel';
+import { SnapshotDetailPanel } from './SnapshotDetailPanel';
 import { SnapshotTable } from './SnapshotTable';
 
 const commandMarkup = { cmd: <code className="command" /> };
@@ -15,6 +16,8 @@ export function SnapshotsScreen() {
   const incompleteCount = useSnapshots((state) => state.incompleteCount);
   const error = useSnapshots((state) => state.error);
   const load = useSnapshots((state) => state.load);
+  const selectedId = useSnapshotDetail((state) => state.selectedId);
+  const openDetail = useSnapshotDetail((state) => state.open);
 
   useEffect(() => {
     void load();
@@ -70,7 +73,12 @@ export function SnapshotsScreen() {
         </section>
       )}
 
-      {status === 'ready' && snapshots.length > 0 && <SnapshotTable snapshots={snapshots} />}
+      {status === 'ready' && snapshots.length > 0 && (
+        <>
+          <SnapshotTable snapshots={snapshots} selectedId={selectedId} onOpen={(id) => void openDetail(id)} />
+          <SnapshotDetailPanel />
+        </>
+      )}
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { SettingsState, SettingsStore } from './settings';
+import type { SnapshotDetailState, SnapshotDetailStore } from './snapshot-detail';
 import type { SnapshotsState, SnapshotsStore } from './snapshots';
 
 export interface Stores {
   snapshots: SnapshotsStore;
+  snapshotDetail: SnapshotDetailStore;
   settings: SettingsStore;
 }
 
@@ -28,4 +30,8 @@ export function useSnapshots<T>(selector: (state: SnapshotsState) => T): T {
 
 export function useSettings<T>(selector: (state: SettingsState) => T): T {
   return useStore(useStores().settings, selector);
+}
+
+export function useSnapshotDetail<T>(selector: (state: SnapshotDetailState) => T): T {
+  return useStore(useStores().snapshotDetail, selector);
 }
