@@ -90,6 +90,8 @@ describe('readEntraSide against the fake Graph', () => {
       steadyStateLastAchievedTime: '2025-01-01T09:20:00Z',
       syncAll: false
     });
+    // Only SyncAll is kept from synchronization/secrets, never the SCIM endpoint or its token.
+    expect(JSON.stringify(side)).not.toContain('sentry.example');
     const { '@odata.context': _context, ...servedSchema } = { '@odata.context': '', ...sentrySyncSchema() };
     expect(side.provisioningSchema).toMatchObject(servedSchema);
     expect(side.provisioningLogs?.map((entry) => [entry.id, entry.status, entry.errorCode, entry.sourceId])).toEqual([

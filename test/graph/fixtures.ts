@@ -94,7 +94,8 @@ export function standardSeed(permissions: string[] = ALL_PERMISSIONS): GraphFake
             }
           }
         ],
-        xSyncAll: false
+        xSyncAll: false,
+        xBaseAddress: 'https://sentry.example/api/0/organizations/acme/scim/v2'
       }
     ],
     provisioningLogs: [
