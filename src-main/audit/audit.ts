@@ -18,6 +18,16 @@ export interface AuditOptions {
   now?: Date;
 }
 
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Orders findings by severity, then kind, then id, so the report lists the worst first and stays stable. */
+function compareFindings(a: Finding, b: Finding): number {
+  return severityRank(a.severity) - severityRank(b.severity) || compareText(a.kind, b.kind) || compareText(a.id, b.id);
+}
+
 function attachKinds(rows: UserMatchRow[], findings: Finding[]): void {
   const kindsById = new Map<string, Set<FindingKind>>();
   for (const finding of findings) {
@@ -53,7 +63,7 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
   const groups = auditGroups({ snapshot, previous, config, population, linkedMember: users.linkedMember });
 
   const findings = [...users.drafts, ...groups.drafts].map((draft) => buildFinding(draft, events));
-  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  findings.sort(compareFindings);
   attachKinds(users.rows, findings);
 
   const countsByKind: Partial<Record<FindingKind, number>> = {};

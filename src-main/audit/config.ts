@@ -3,7 +3,7 @@ import type { EntraGroup, Snapshot } from '../model/snapshot';
 import { parseProvisioningSchema, type ParsedProvisioningSchema, type ScopingFilterGroup } from './schema';
 import { DEFAULT_USER_RULE, parseUserValueRule, USER_VALUE_SOURCES, type UserValueRule } from './user-values';
 
-/** What the audit needs to know about the provisioning job's configuration, with Entra's defaults filled in. */
+/** Provisioning job settings the audit reads, with Entra's defaults filled in where the snapshot lacks them. */
 export interface AuditConfig {
   userRule: UserValueRule;
   matching: MatchingRule;

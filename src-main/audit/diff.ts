@@ -67,7 +67,7 @@ function jobAttributes(job: ProvisioningJob): Attributes {
   };
 }
 
-/** Every object the diff tracks, keyed by `side/type` and then by stable id. */
+/** Collects every object the diff tracks, keyed by `side/type` and then by stable id. */
 function collect(data: SnapshotData): Map<string, Map<string, Tracked>> {
   const all = new Map<string, Map<string, Tracked>>();
   const put = (side: string, type: DiffObjectType, id: string, tracked: Tracked): void => {

@@ -62,7 +62,7 @@ export class ProvisioningEvents {
     return best;
   }
 
-  /** The Sentry member id Entra last wrote or matched for an Entra user, from a successful log entry. */
+  /** Returns the Sentry member id that Entra last wrote or matched for an Entra user, from a successful log entry. */
   linkedTarget(entraId: string): string | null {
     const entry = this.latest.get(`source:${entraId}`);
     return entry && entry.targetId && entry.status.toLowerCase() === 'success' ? entry.targetId : null;
@@ -124,7 +124,7 @@ export function teamRef(team: ScimGroup): SentryRef {
   return { type: 'team', id: team.id, displayName: team.displayName, slug: sentrySlug(team.displayName) };
 }
 
-/** The name a text uses for an Entra user: the UPN, else the display name, else the object id. */
+/** Returns the name a text uses for an Entra user: the UPN, else the display name, else the object id. */
 export function userLabel(user: EntraUser | null, id: string): string {
   return user?.userPrincipalName ?? user?.displayName ?? id;
 }

@@ -25,7 +25,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * The slug the audit assumes for a team. SCIM returns the team's name but not its slug, and Sentry's
+ * Derives the slug the audit assumes for a team. SCIM returns the team's name but not its slug, and Sentry's
  * `displayName eq` filter compares slugify(value) with the real slug.
  * NOTE: a slug changed in Sentry's UI keeps the old name, so this derived slug is then wrong: Entra
  * no longer finds the team and creates a new one, while the audit still pairs them.
@@ -130,7 +130,7 @@ interface RenamedTeam {
   cause: 'renamed' | 'same_name';
 }
 
-/** A team whose name in the previous snapshot gave the group's slug and whose name has changed since. */
+/** Finds a team whose name in the previous snapshot gave the group's slug and whose name has changed since. */
 function findRenamedTeam(teams: ScimGroup[], previousNames: Map<string, string>, slug: string): RenamedTeam | null {
   for (const team of teams) {
     const previousName = previousNames.get(team.id);
@@ -139,7 +139,7 @@ function findRenamedTeam(teams: ScimGroup[], previousNames: Map<string, string>,
   return null;
 }
 
-/** A team named like the group while the value Entra sends (from another source attribute) gives another slug. */
+/** Finds a team named like the group while the value Entra sends (from another source attribute) gives another slug. */
 function findSameNameTeam(teamsByLowerName: Map<string, ScimGroup>, group: EntraGroup): RenamedTeam | null {
   const team = group.displayName ? teamsByLowerName.get(group.displayName.toLowerCase()) : undefined;
   return team ? { team, previousName: null, cause: 'same_name' } : null;

@@ -4,10 +4,10 @@ import { evaluateScoping } from './scoping';
 
 export type ScopeStatus = 'in_scope' | 'disabled' | 'deleted' | 'nested_only' | 'scoping_failed' | 'not_assigned';
 
-/** Why Entra's provisioning service will or will not consider one user. */
+/** Scope decision for one user: whether Entra's provisioning service considers the user, and why. */
 export interface UserScope {
   id: string;
-  /** Null for users Graph answered with 404 (deleted). */
+  /** Null for users that Graph returned 404 for (deleted). */
   user: EntraUser | null;
   status: ScopeStatus;
   assignedDirectly: boolean;
@@ -36,9 +36,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Applies Entra's scope rules: users assigned directly and direct members of assigned groups are
- * candidates; users behind a nested group are not provisioned; disabled and deleted users are not
- * created; the scoping filter decides among the rest.
+ * Applies Entra's scope rules. Users assigned directly and direct members of assigned groups are
+ * candidates, but users behind a nested group are not provisioned. Disabled and deleted users are not
+ * created, and the scoping filter decides among the rest.
  */
 export function buildPopulation(data: SnapshotData, config: AuditConfig): Population {
   const entra = data.entra;
@@ -111,7 +111,9 @@ export function scopeReason(scope: UserScope, groupsById: Map<string, EntraGroup
   const groupNames = (ids: string[]): string => ids.map((id) => groupsById.get(id)?.displayName ?? id).join(', ');
   switch (scope.status) {
     case 'in_scope':
-      return scope.assignedDirectly ? 'assigned directly' : scope.directGroupIds.length > 0 ? `member of ${groupNames(scope.directGroupIds)}` : `nested in ${groupNames(scope.nestedGroupIds)} (sync all)`;
+      if (scope.assignedDirectly) return 'assigned directly';
+      if (scope.directGroupIds.length > 0) return `member of ${groupNames(scope.directGroupIds)}`;
+      return `nested in ${groupNames(scope.nestedGroupIds)} (sync all)`;
     case 'disabled':
       return 'disabled in Entra';
     case 'deleted':

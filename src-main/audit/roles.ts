@@ -19,9 +19,9 @@ export interface ExpectedRole {
 }
 
 /**
- * Builds a lookup from app role ids to the Sentry org role they imply. An explicit mapping wins; then
- * an app role whose value or display name is a Sentry role name maps to that role, and Default Access,
- * User and msiam_access map to `member`, Sentry's default role.
+ * Builds a lookup from app role ids to the Sentry org role they imply. An explicit mapping wins.
+ * Otherwise an app role whose value or display name is a Sentry role name maps to that role, and
+ * Default Access, User and msiam_access map to `member`, Sentry's default role.
  */
 export function buildRoleResolver(servicePrincipal: EntraServicePrincipal, mapping: RoleMapping | null | undefined): (appRoleIds: string[]) => ExpectedRole {
   const explicit = new Map<string, string>();

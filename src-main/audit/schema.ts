@@ -149,7 +149,7 @@ function parseObjectMapping(raw: JsonObject, warnings: string[]): ParsedObjectMa
 
 /**
  * Parses a captured provisioning schema. Throws when the value is not a schema object at all, so the
- * caller can say the capture is unreadable; everything else that looks odd ends up in `warnings`.
+ * caller can report the capture as unreadable. Anything else that looks odd ends up in `warnings`.
  */
 export function parseProvisioningSchema(raw: unknown): ParsedProvisioningSchema {
   if (!isObject(raw)) {

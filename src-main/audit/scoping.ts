@@ -24,7 +24,8 @@ function readAttribute(user: EntraUser, name: string): AttributeRead {
 
 function asText(value: string | boolean | null): string | null {
   if (value === null) return null;
-  return typeof value === 'boolean' ? (value ? 'True' : 'False') : value;
+  if (typeof value !== 'boolean') return value;
+  return value ? 'True' : 'False';
 }
 
 function asInteger(text: string): number | null {

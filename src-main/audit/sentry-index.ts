@@ -33,7 +33,7 @@ export class SentryMemberIndex {
   }
 }
 
-/** How a member was found for a value: by userName exactly, by userName in another case, or by a secondary address. */
+/** Classifies how a value found a member: by userName exactly, by userName in another case, or by a secondary address. */
 export function matchKind(value: string, member: ScimUser): 'exact' | 'case-insensitive' | 'secondary address' {
   if (member.userName === value) return 'exact';
   if (member.userName.toLowerCase() === value.toLowerCase()) return 'case-insensitive';

@@ -1,7 +1,7 @@
 /**
- * Severity of each finding kind. The rule: high is what breaks someone's access or leaves access in
- * Sentry that should be gone, and that Entra will not fix on its own; medium is a gap Entra closes
- * by itself next cycle or a result the auditor cannot fully trust; low is cosmetic; info needs no action.
+ * Severity of each finding kind. High is what breaks someone's access or leaves access in Sentry that
+ * should be gone, and that Entra will not fix on its own. Medium is a gap that Entra closes by itself
+ * next cycle, or a result the auditor cannot fully trust. Low is cosmetic, and info needs no action.
  *
  * | Kind                              | Severity                 | Why                                                                 |
  * |-----------------------------------|--------------------------|---------------------------------------------------------------------|
@@ -43,7 +43,7 @@ export const BASE_SEVERITY: Record<FindingKind, Severity> = {
   'group.member_list_truncated': 'medium'
 };
 
-/** Sentry's organization roles from least to most privileged; `billing` sees only billing pages. */
+/** Sentry's organization roles from least to most privileged. `billing` ranks lowest because it grants access to billing pages only. */
 const ROLE_RANK: Record<string, number> = { billing: 0, member: 1, admin: 2, manager: 3, owner: 4 };
 
 export function roleMismatchSeverity(expectedRole: string, sentryRole: string): Severity {

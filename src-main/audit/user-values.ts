@@ -26,7 +26,7 @@ export type UserValueSource = (typeof USER_VALUE_SOURCES)[number];
 export interface UserValueRule {
   attribute: UserValueSource;
   transform: 'none' | 'lower' | 'upper';
-  /** How the rule reads in Entra's mapping editor, e.g. `[mail]` or `ToLower([mail])`. */
+  /** The rule as Entra's mapping editor shows it, e.g. `[mail]` or `ToLower([mail])`. */
   label: string;
 }
 

@@ -36,6 +36,11 @@ interface Pairing {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+
+function compareById(a: UserScope, b: UserScope): number {
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}
 const NO_MEMBERS: ScimUser[] = [];
 
 /** Mutable state of one audit run; keeps the helper signatures short. */
@@ -52,7 +57,7 @@ class UserAudit {
 
   private readonly values = new Map<string, string | null>();
 
-  /** The matching value Entra sends for the user; a deleted user's comes from the previous snapshot. */
+  /** Returns the matching value Entra sends for the user, taken from the previous snapshot for a deleted user. */
   private valueOf(scope: UserScope): string | null {
     const cached = this.values.get(scope.id);
     if (cached !== undefined) return cached;
@@ -113,7 +118,7 @@ class UserAudit {
   }
 
   run(): number {
-    const scopes = [...this.input.population.scopes.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const scopes = [...this.input.population.scopes.values()].sort(compareById);
     const inScope = scopes.filter((scope) => scope.status === 'in_scope');
 
     // Primary matching first for everyone in scope, so that a secondary key never takes a member
@@ -259,7 +264,7 @@ class UserAudit {
   }
 
   private reportOrphans(): void {
-    const shown = new Set(this.rows.map((row) => row.sentryId).filter((id): id is string => id !== null));
+    const listedMemberIds = new Set(this.rows.map((row) => row.sentryId).filter((id): id is string => id !== null));
     for (const member of this.input.snapshot.data.sentry.users) {
       if (!this.claimed.has(member.id)) {
         this.drafts.push({
@@ -269,7 +274,7 @@ class UserAudit {
           details: { sentryUserName: member.userName, sentryOrgRole: member.sentryOrgRole, reason: 'no_entra_user', user: null, failedClause: null, provisionedByEntra: this.input.events.touchedTarget(member.id), syncAll: this.input.config.syncAll }
         });
       }
-      if (shown.has(member.id)) continue;
+      if (listedMemberIds.has(member.id)) continue;
       this.rows.push({
         entraId: null, userPrincipalName: null, entraDisplayName: null, mail: null, accountEnabled: null, inScope: false,
         scopeReason: 'no Entra user', matchValue: null, sentryId: member.id, sentryUserName: member.userName,

@@ -164,7 +164,7 @@ interface MappingOptions {
   userFlowTypes?: string;
 }
 
-/** A synchronizationSchema in Graph's shape with one user and one group object mapping. */
+/** Builds a synchronizationSchema in Graph's shape with one user and one group object mapping. */
 export function schema(options: MappingOptions = {}): unknown {
   const source = options.userSource ?? { name: 'userPrincipalName', expression: '[userPrincipalName]' };
   const userMappings: unknown[] = [
@@ -197,7 +197,7 @@ export function schema(options: MappingOptions = {}): unknown {
   };
 }
 
-/** The parts of each finding a scenario pins down, sorted by kind and object ids so the order reads naturally. */
+/** Summarizes each finding by the parts a scenario pins down, sorted by kind and object ids so the order reads naturally. */
 export function summary(result: AuditResult): Array<{ kind: string; severity: string; entra: string[]; sentry: string[]; attribute: AttributeDifference | null }> {
   const rows = result.findings.map((finding) => ({
     kind: finding.kind,

@@ -1,7 +1,7 @@
 import { assignGroup, assignUser, direct, entraGroup, entraUser, scimUser, snapshot, team } from './builders';
 
 /**
- * A tenant of `size` users on each side: half assigned directly, half through 100 groups, with every
+ * Builds a tenant of `size` users on each side: half assigned directly, half through 100 groups, with every
  * tenth member renamed so that mismatch, missing and orphan paths all run.
  */
 export function largeTenant(size: number): ReturnType<typeof snapshot> {
