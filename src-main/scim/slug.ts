@@ -6,11 +6,14 @@
  * into one `-`, and strips `-` and `_` from both ends. Python's `\s` also matches the ASCII
  * separators \x1c-\x1f, which JavaScript's does not, so they are listed explicitly.
  */
+// The control characters below are Python's \s separators, matched on purpose.
+/* eslint-disable no-control-regex */
 export function sentrySlug(displayName: string): string {
   const ascii = displayName.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
   const kept = ascii.toLowerCase().replace(/[^\w\s\x1c-\x1f-]/g, '');
   return kept.replace(/[-\s\x1c-\x1f]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
 }
+/* eslint-enable no-control-regex */
 
 export const MAX_SLUG_LENGTH = 50;
 export const MAX_TEAM_NAME_LENGTH = 64;

@@ -81,7 +81,7 @@ export const fetchCommand: Command = {
         workspace.close();
       }
     } catch (error) {
-      if (error instanceof CaptureCancelledError) throw new Error('capture cancelled; no snapshot was written.');
+      if (error instanceof CaptureCancelledError) throw new Error('capture cancelled; no snapshot was written.', { cause: error });
       throw error;
     } finally {
       process.removeListener('SIGINT', onInterrupt);
