@@ -6,7 +6,7 @@ import { isProcessRunning } from './process';
 
 const TEMP_SUFFIX = '.tmp';
 
-/** A temporary name beside `finalPath` that carries our pid, so cleanup can tell live writes from abandoned ones. */
+/** Returns a temporary path beside `finalPath` that carries our pid, so cleanup can tell live writes from abandoned ones. */
 export function tempPathFor(finalPath: string): string {
   return `${finalPath}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
 }
@@ -72,7 +72,7 @@ export function isTempFileName(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
 }
 
-/** The pid a temporary file name carries, or null when the name is not one of ours. */
+/** Returns the pid a temporary file name carries, or null when the name is not one of ours. */
 export function tempFileOwner(name: string): number | null {
   const match = /\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
   return match?.[1] === undefined ? null : Number(match[1]);

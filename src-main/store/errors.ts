@@ -1,4 +1,4 @@
-/** What went wrong in the store, so the CLI and the UI can pick a message or an exit code without parsing text. */
+/** Category of a store failure, so the CLI and the UI can pick a message or an exit code without parsing text. */
 export type StoreErrorCode =
   | 'invalid-input'
   | 'not-found'
@@ -43,9 +43,15 @@ export function fileSystemError(action: string, path: string, error: unknown): S
   if (code === 'EACCES' || code === 'EPERM') {
     return new StoreError('permission', `Cannot ${action} ${path}: permission denied. Choose a workspace folder you can write to, or fix the folder's permissions.`, { path, cause: error });
   }
+  if (code === 'ENOTDIR') return notAFolderError(action, path, error);
   if (code === 'ENOENT') {
     return new StoreError('not-found', `Cannot ${action} ${path}: it does not exist.`, { path, cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new StoreError('corrupt', `Cannot ${action} ${path}: ${detail}`, { path, cause: error });
+}
+
+/** Reports that a path step that must be a folder is a file. */
+export function notAFolderError(action: string, path: string, cause: unknown): StoreError {
+  return new StoreError('invalid-input', `Cannot ${action} ${path}: a file is in the way where a folder is expected. Choose another workspace folder, or move the file.`, { path, cause });
 }

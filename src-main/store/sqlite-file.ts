@@ -18,7 +18,7 @@ export function openSqliteBytes(SQL: SqlJsStatic, bytes: Uint8Array, file: strin
   }
 }
 
-/** Checks the SQLite header: the magic string, then that the file is as long as the header says. */
+/** Checks the SQLite header: the magic string, then that the file is as long as the header records. */
 export function checkSqliteHeader(bytes: Uint8Array, file: string): void {
   const magic = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SQLITE_MAGIC.length)).toString('latin1');
   if (bytes.byteLength < HEADER_SIZE || magic !== SQLITE_MAGIC) {

@@ -4,7 +4,6 @@ import initSqlJs from 'sql.js';
 import type { SqlJsStatic } from 'sql.js';
 
 let loading: Promise<SqlJsStatic> | null = null;
-let loadedFrom: string | null = null;
 
 /**
  * Initializes sql.js once per process and returns the same module afterwards.
@@ -16,23 +15,17 @@ let loadedFrom: string | null = null;
 export function loadSqlJs(options: { wasmPath?: string } = {}): Promise<SqlJsStatic> {
   if (loading !== null) return loading;
 
-  const wasmPath = options.wasmPath ?? createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
-  loadedFrom = wasmPath;
-  loading = readFile(wasmPath)
+  const wasmPath = options.wasmPath ?? 'sql.js/dist/sql-wasm.wasm';
+  loading = Promise.resolve()
+    .then(() => readFile(options.wasmPath ?? createRequire(import.meta.url).resolve(wasmPath)))
     .then((wasmBinary) => initSqlJs({ wasmBinary: toArrayBuffer(wasmBinary) }))
     .catch((error: unknown) => {
       // Forget the failed attempt so a later call, e.g. with a corrected wasmPath, can try again.
       loading = null;
-      loadedFrom = null;
       const detail = error instanceof Error ? error.message : String(error);
       throw new Error(`Failed to load the SQLite engine from ${wasmPath}: ${detail}. Reinstall Roster, or pass the path of sql-wasm.wasm from sql.js 1.17.`, { cause: error });
     });
   return loading;
-}
-
-/** The `sql-wasm.wasm` path the loaded (or loading) sql.js came from, or null before the first load. */
-export function sqlJsWasmPath(): string | null {
-  return loadedFrom;
 }
 
 function toArrayBuffer(bytes: Buffer): ArrayBuffer {

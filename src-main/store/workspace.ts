@@ -5,7 +5,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { Snapshot, SnapshotData, SnapshotId, SnapshotMeta } from '../model/snapshot';
 import { renameDurably, removeAbandonedTempFiles, tempPathFor, writeAndSync, writeFileAtomic } from './atomic-file';
 import { contentSha256 } from './canonical';
-import { StoreError, fileSystemError, systemErrorCode } from './errors';
+import { StoreError, fileSystemError, notAFolderError, systemErrorCode } from './errors';
 import { compareNewestFirst, deleteIndexEntry, findIndexEntry, insertIndexEntry, readIndexEntries } from './index-db';
 import type { IndexEntry, SnapshotSummary } from './index-db';
 import { acquireLock } from './lock';
@@ -49,7 +49,7 @@ export interface WriteSnapshotInput {
 const STALE_LOCK_MS = 2 * 60_000;
 
 /**
- * A folder of snapshots: `workspace.sqlite` lists them, `snapshots/<id>.sqlite` holds each one.
+ * A folder of snapshots: `workspace.sqlite` lists them, and `snapshots/<id>.sqlite` stores each one.
  * Only snapshots that are in the index and whose file passes a quick check count as complete;
  * everything else is reported by `issues()` and never listed.
  */
@@ -78,7 +78,10 @@ export class Workspace {
     try {
       await mkdir(join(root, SNAPSHOTS_FOLDER), { recursive: true });
     } catch (error) {
-      throw fileSystemError('create the workspace folder', join(root, SNAPSHOTS_FOLDER), error);
+      // mkdir reports a file at the last path step as EEXIST, and one at an earlier step as ENOTDIR.
+      const snapshotsDir = join(root, SNAPSHOTS_FOLDER);
+      if (systemErrorCode(error) === 'EEXIST') throw notAFolderError('create the workspace folder', snapshotsDir, error);
+      throw fileSystemError('create the workspace folder', snapshotsDir, error);
     }
     await removeAbandonedTempFiles(root);
     await removeAbandonedTempFiles(join(root, SNAPSHOTS_FOLDER));
@@ -118,7 +121,7 @@ export class Workspace {
     return [...problems, ...findUnindexedFiles(this.snapshotsDir, new Set(entries.map((entry) => entry.fileName)))];
   }
 
-  /** Turns 'latest' or a snapshot id into the id of a complete snapshot, or throws an error that says how to find one. */
+  /** Turns 'latest' or a snapshot id into the id of a complete snapshot, or throws an error that explains how to find one. */
   resolveId(ref: string): SnapshotId {
     const complete = this.completeEntries();
     if (ref !== 'latest') {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SnapshotData } from '../../src-main/model/snapshot';
 import type { WriteSnapshotInput } from '../../src-main/store';
 
-/** A fresh temporary folder per test, removed by the returned cleanup. */
+/** Creates a fresh temporary folder for one test and returns it with a cleanup function. */
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'roster-store-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };

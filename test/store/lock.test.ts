@@ -22,7 +22,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** A pid that belonged to a process that has exited. */
+/** Returns the pid of a child process that has already exited. */
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '']);
   if (child.pid === undefined) throw new Error('Could not start a child process to get a dead pid.');

@@ -351,6 +351,15 @@ describe('newSnapshotId', () => {
 });
 
 describe('Workspace.open', () => {
+  it('rejects a file as folder', async () => {
+    const file = join(dir, 'plain.txt');
+    await writeFile(file, 'not a folder');
+
+    await expect(Workspace.open(file)).rejects.toThrow(
+      `Cannot create the workspace folder ${join(file, 'snapshots')}: a file is in the way where a folder is expected. Choose another workspace folder, or move the file.`
+    );
+  });
+
   it('creates the folder and index', async () => {
     const nested = join(dir, 'a', 'b');
     const created = await Workspace.open(nested);
