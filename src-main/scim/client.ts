@@ -168,7 +168,7 @@ export function explainScimError(error: unknown): unknown {
   return error;
 }
 
-function toScimUser(resource: z.output<typeof scimUserSchema>): ScimUser {
+export function toScimUser(resource: z.output<typeof scimUserSchema>): ScimUser {
   return {
     id: resource.id,
     userName: resource.userName,
@@ -180,7 +180,7 @@ function toScimUser(resource: z.output<typeof scimUserSchema>): ScimUser {
   };
 }
 
-function toScimGroup(resource: z.output<typeof scimGroupSchema>): ScimGroup {
+export function toScimGroup(resource: z.output<typeof scimGroupSchema>): ScimGroup {
   return {
     id: resource.id,
     displayName: resource.displayName,
