@@ -26,7 +26,7 @@ export interface EntraCapture {
 /**
  * Reads everything the audit needs from Entra for one enterprise app: the service principal, its
  * assignments, the assigned users and the members of assigned groups, and the provisioning job, schema
- * and logs. Assignments and memberships must be complete, so their errors end the capture; the
+ * and logs. Assignments and memberships must be complete, so their errors end the capture. The
  * provisioning parts are optional and become `unavailable` entries when the token may not read them.
  */
 export async function readEntraSide(graph: GraphClient, appRef: AppRef, options: EntraCaptureOptions = {}): Promise<EntraCapture> {
@@ -136,7 +136,8 @@ function unique(values: string[]): string[] {
 }
 
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 const SOURCE_ORDER = [

@@ -1,12 +1,12 @@
 import type { SourceName } from '../model/snapshot';
 
-/** Graph answered 403 for data the audit cannot do without; the message names the permission to grant. */
+/** Graph returned 403 for data the audit cannot do without. The message names the permission to grant. */
 export class GraphPermissionError extends Error {
   constructor(
     readonly source: SourceName,
     /** The least-privileged application permission that allows the read, e.g. `User.Read.All`. */
     readonly permission: string,
-    /** What was being read, e.g. "users assigned to the app". */
+    /** Description of the data being read, e.g. "the users assigned to the enterprise app". */
     readonly what: string,
     readonly graphCode: string | null
   ) {

@@ -109,7 +109,7 @@ export function toGroup(raw: Raw): EntraGroup {
   };
 }
 
-/** The kind of a `directoryObject` in a member list, from its `@odata.type`. */
+/** Classifies a `directoryObject` in a member list by its `@odata.type`. */
 export function memberKind(raw: Raw): 'user' | 'group' | 'other' {
   const type = text(raw, '@odata.type');
   if (type === '#microsoft.graph.user') return 'user';
@@ -152,7 +152,7 @@ export function toProvisioningJob(raw: Raw, syncAll: boolean | null): Provisioni
   };
 }
 
-/** `lastExecution.error` is an object (`code`, `message`) in Graph v1.0; older answers carry a string. */
+/** `lastExecution.error` is an object (`code`, `message`) in Graph v1.0, and older responses carry a string. */
 function describeExecutionError(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return null;

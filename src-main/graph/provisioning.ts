@@ -9,7 +9,7 @@ import type { SourceRecord } from '../model/snapshot';
 /** Provisioning logs read back this far; Entra keeps them 7 days on free tenants and 30 on P1/P2. */
 export const PROVISIONING_LOG_DAYS = 7;
 
-/** Graph's code when a tenant without Entra ID P1/P2 asks for sign-in or provisioning logs. */
+/** Graph's error code when a tenant without Entra ID P1/P2 requests sign-in or provisioning logs. */
 const NON_PREMIUM_CODE = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
 
 export interface ProvisioningRead {
@@ -90,7 +90,9 @@ async function readSyncAll(graph: GraphClient, spPath: string, out: Provisioning
     const entry = pairs.find((pair) => (pair as { key?: unknown } | null)?.key === 'SyncAll') as { value?: unknown } | undefined;
     if (entry === undefined) return null;
     const value = String(entry.value).toLowerCase();
-    return value === 'true' ? true : value === 'false' ? false : null;
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    return null;
   } catch (error) {
     if (!(error instanceof GraphPermissionError)) throw error;
     out.unavailable.push({

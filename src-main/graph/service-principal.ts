@@ -4,7 +4,7 @@ import type { GraphClient } from './graph-client';
 import { SERVICE_PRINCIPAL_SELECT, toServicePrincipal } from './normalize';
 import type { SourceTracker } from './source-tracker';
 
-/** How the user names the enterprise app to audit. */
+/** Reference to the enterprise app to audit: its application id or its display name. */
 export type AppRef = { appId: string } | { displayName: string };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

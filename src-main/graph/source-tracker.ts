@@ -1,6 +1,6 @@
 import type { SourceName, SourceRecord } from '../model/snapshot';
 
-/** Where one source of a capture stands; sent after every page and when the source ends. */
+/** Progress of one capture source, sent after every page and when the source ends. */
 export interface SourceProgress {
   source: SourceName;
   state: 'running' | 'done' | 'unavailable' | 'failed';
@@ -40,7 +40,7 @@ export class SourceTracker {
     this.apiTotal = (this.apiTotal ?? 0) + total;
   }
 
-  /** Replaces the row count, e.g. after duplicates across pages were removed. */
+  /** Replaces the row count, e.g. when a list is read again from the start. */
   setRows(rows: number): void {
     this.rows = rows;
   }

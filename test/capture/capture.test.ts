@@ -102,7 +102,7 @@ describe('captureSnapshot against both fakes', () => {
 
   it('cancel rejects promptly with CaptureCancelledError', async () => {
     const { graph, scim } = clients();
-    // Every Graph answer takes 3 s, so a capture that waited for requests in flight would take that long after the cancel.
+    // Every Graph response takes 3 s, so a capture that waited for requests in flight would take that long after the cancel.
     graphFake.faults.set({ latencyMs: 3000 });
     const controller = new AbortController();
     let abortedAt = 0;
