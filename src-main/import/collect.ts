@@ -1,0 +1,361 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { USER_SELECT, GROUP_SELECT, memberKind, toAssignment, toGroup, toProvisioningLogEntry, toServicePrincipal, toUser } from '../graph/normalize';
+import type { EntraAppRoleAssignment, EntraGroup, EntraServicePrincipal, EntraUser, ProvisioningLogEntry, ScimGroup, ScimUser } from '../model/snapshot';
+import { toScimGroup, toScimUser } from '../scim/client';
+import { describeIssue, scimGroupSchema, scimUserSchema } from '../scim/schemas';
+import { readCsv } from './csv-read';
+import { ImportError, describeValue } from './errors';
+import { isObject, parseJson, unwrapDocument } from './json-read';
+import type { Raw, RawItem, RawList } from './json-read';
+import { memberTargetFromFileName, memberTargetFromLinks } from './member-source';
+import type { MemberListTarget } from './member-source';
+import { recognize } from './recognize';
+import type { ObjectKind } from './recognize';
+import { PartialRecords, UniqueRecords } from './records';
+import type { Found, Origin } from './records';
+
+export type FileFormat = 'Graph JSON' | 'PowerShell JSON' | 'SCIM JSON' | 'CSV';
+
+/** What one file contributed, for the summary printed before anything is written. */
+export interface FileReport {
+  file: string;
+  format: FileFormat;
+  /** Objects per kind, duplicates included; `groupMember` counts member list entries. */
+  counts: Partial<Record<ObjectKind | 'groupMember', number>>;
+}
+
+/** The `capture-info.json` the capture script writes next to the exports. */
+export interface CaptureInfo {
+  tenantId: string | null;
+  sentryScimBaseUrl: string | null;
+  capturedAt: string | null;
+  capturedBy: string | null;
+}
+
+export interface MemberList {
+  target: MemberListTarget;
+  origins: Origin[];
+  members: UniqueRecords<'user' | 'group' | 'other'>;
+  counts: Array<{ count: number; origin: Origin }>;
+}
+
+export interface CountClaim {
+  count: number;
+  origin: Origin;
+}
+
+/** Everything read from the files, deduplicated and checked for contradictions, before assembly. */
+export class Collected {
+  readonly files: FileReport[] = [];
+  readonly captureInfo: Array<Found<CaptureInfo>> = [];
+  readonly tenantHints: Array<{ tenantId: string; origin: Origin }> = [];
+  readonly servicePrincipals = new UniqueRecords<EntraServicePrincipal>('Service principal');
+  readonly assignments = new UniqueRecords<EntraAppRoleAssignment>('App role assignment');
+  readonly assignmentResources: Array<{ resourceId: string; origin: Origin }> = [];
+  readonly assignmentCounts: CountClaim[] = [];
+  readonly users = new PartialRecords<EntraUser>('User', USER_SELECT);
+  readonly groups = new PartialRecords<EntraGroup>('Group', GROUP_SELECT);
+  readonly memberLists = new Map<string, MemberList>();
+  readonly jobs = new UniqueRecords<Raw>('Provisioning job');
+  readonly schemas = new UniqueRecords<unknown>('Provisioning schema');
+  readonly scope: Array<Found<boolean | null>> = [];
+  readonly logs = new UniqueRecords<ProvisioningLogEntry>('Provisioning log entry');
+  readonly logServicePrincipals = new Map<string, string | null>();
+  readonly scimUsers = new UniqueRecords<ScimUser>('SCIM user');
+  readonly scimGroups = new UniqueRecords<ScimGroup>('SCIM group');
+  readonly scimTotals: { users: CountClaim[]; groups: CountClaim[] } = { users: [], groups: [] };
+  readonly pages = { scimUsers: 0, scimGroups: 0, assignments: 0, users: 0, groups: 0, members: 0, jobs: 0, logs: 0 };
+  readonly skipped: string[] = [];
+}
+
+/** Expands folders to the .json and .csv files directly inside them, in name order. */
+export async function listInputFiles(paths: string[]): Promise<{ files: string[]; skipped: string[] }> {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new ImportError(path, null, 'no such file or folder.');
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).sort();
+    for (const name of names) {
+      const full = join(path, name);
+      if (!(await stat(full)).isFile()) continue;
+      if (['.json', '.csv', '.txt', '.tsv'].includes(extname(name).toLowerCase())) files.push(full);
+      else skipped.push(full);
+    }
+  }
+  return { files, skipped };
+}
+
+/** Reads one file into `into`, recognizing its format by its content. */
+export async function collectFile(file: string, into: Collected, decode: (bytes: Uint8Array, file: string) => string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ImportError(file, null, `cannot be read (${(error as Error).message}).`);
+  }
+  const text = decode(bytes, file);
+  const trimmed = text.trimStart();
+  if (trimmed === '') throw new ImportError(file, null, 'the file is empty; expected JSON or CSV exported from Entra or Sentry.');
+
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const lists = unwrapDocument(parseJson(text, file), file);
+    const report: FileReport = { file, format: lists.some((list) => list.envelope === 'scim-list') ? 'SCIM JSON' : lists[0]?.fromPowerShell ? 'PowerShell JSON' : 'Graph JSON', counts: {} };
+    for (const list of lists) collectList(list, into, report);
+    into.files.push(report);
+    return;
+  }
+  collectCsv(text, file, into);
+}
+
+function collectCsv(text: string, file: string, into: Collected): void {
+  const content = readCsv(text, file);
+  const report: FileReport = { file, format: 'CSV', counts: {} };
+  if (content.kind === 'users') {
+    into.pages.users++;
+    for (const item of content.items) addUser(item, { file, path: item.path }, into, report);
+  } else {
+    for (const list of content.lists) addMembers(list.target, list.items, null, file, into, report);
+  }
+  into.files.push(report);
+}
+
+function collectList(list: RawList, into: Collected, report: FileReport): void {
+  if (list.envelope === 'scim-list') {
+    collectScimList(list, into, report);
+    return;
+  }
+
+  const target = memberTargetFromLinks(list) ?? (list.items.every((item) => isDirectoryObject(item.raw)) ? memberTargetFromFileName(list.file) : null);
+  if (target !== null) {
+    addMembers(target, list.items, list.count, list.file, into, report);
+    return;
+  }
+  if (list.context !== null && /#directoryObjects$/.test(list.context)) {
+    throw new ImportError(list.file, list.path, 'this page of directory objects looks like a group\'s member list but names no group. Put the group\'s object id in the file name, e.g. group-members.<group id>.json.');
+  }
+  if (list.items.length === 0) {
+    collectEmptyList(list, into);
+    return;
+  }
+
+  if (list.count !== null && list.items.every((item) => recognize(item.raw) === 'appRoleAssignment')) {
+    into.assignmentCounts.push({ count: list.count, origin: { file: list.file, path: list.path } });
+  }
+  const kinds = new Set<ObjectKind>();
+  for (const item of list.items) kinds.add(addObject(item, list.file, into, report));
+  if (kinds.has('appRoleAssignment')) into.pages.assignments++;
+  if (kinds.has('provisioningLog')) into.pages.logs++;
+  if (kinds.has('provisioningJob')) into.pages.jobs++;
+  if (kinds.has('user')) into.pages.users++;
+  if (kinds.has('group')) into.pages.groups++;
+}
+
+/**
+ * Records an empty list. Its kind comes from Graph's `@odata.context` where the page has one, else from
+ * the file name as the capture script writes it, because an empty PowerShell array names no kind.
+ */
+function collectEmptyList(list: RawList, into: Collected): void {
+  const hint = `${list.context ?? ''} ${basename(list.file)}`;
+  const origin = { file: list.file, path: list.path };
+  if (/appRoleAssignedTo|app-role-assignments/i.test(hint)) {
+    into.pages.assignments++;
+    if (list.count !== null) into.assignmentCounts.push({ count: list.count, origin });
+  } else if (/auditLogs\/provisioning|provisioning-logs/i.test(hint)) {
+    into.pages.logs++;
+  } else if (/synchronization\/jobs|provisioning-jobs/i.test(hint)) {
+    into.pages.jobs++;
+  } else {
+    throw new ImportError(list.file, list.path, 'the list is empty and neither its @odata.context nor its file name tells what it lists. Name empty exports as the capture script does: app-role-assignments.json, provisioning-jobs.json, provisioning-logs.json or group-members.<group id>.json.');
+  }
+}
+
+function isDirectoryObject(raw: Raw): boolean {
+  const kind = recognize(raw);
+  return kind === 'user' || kind === 'group' || kind === 'otherDirectoryObject';
+}
+
+function collectScimList(list: RawList, into: Collected, report: FileReport): void {
+  const kinds = new Set(list.items.map((item) => recognize(item.raw)));
+  let kind: 'scimUser' | 'scimGroup';
+  if (kinds.size === 0) {
+    const name = list.file.toLowerCase();
+    if (/team|group/.test(name)) kind = 'scimGroup';
+    else if (/user|member/.test(name)) kind = 'scimUser';
+    else throw new ImportError(list.file, list.path, 'the SCIM ListResponse is empty, so it cannot be told whether it lists users or groups. Name the file sentry-users.json or sentry-teams.json.');
+  } else if (kinds.size === 1 && (kinds.has('scimUser') || kinds.has('scimGroup'))) {
+    kind = kinds.has('scimUser') ? 'scimUser' : 'scimGroup';
+  } else {
+    throw new ImportError(list.file, list.path, 'expected a SCIM ListResponse of only /Users or only /Groups resources; this one mixes kinds or holds other objects.');
+  }
+
+  const origin = { file: list.file, path: list.path };
+  if (kind === 'scimUser') {
+    into.pages.scimUsers++;
+    into.scimTotals.users.push({ count: list.totalResults ?? 0, origin });
+  } else {
+    into.pages.scimGroups++;
+    into.scimTotals.groups.push({ count: list.totalResults ?? 0, origin });
+  }
+  for (const item of list.items) addObject(item, list.file, into, report);
+}
+
+function addMembers(target: MemberListTarget, items: RawItem[], count: number | null, file: string, into: Collected, report: FileReport): void {
+  const key = `${target.groupId} ${target.relation}`;
+  let list = into.memberLists.get(key);
+  if (list === undefined) {
+    list = { target, origins: [], members: new UniqueRecords(`Member of group ${target.groupId}:`), counts: [] };
+    into.memberLists.set(key, list);
+  }
+  const origin = { file, path: items[0]?.path.replace(/\[\d+\]$/, '').replace(/^line \d+$/, 'rows') ?? '$' };
+  list.origins.push(origin);
+  if (count !== null) list.counts.push({ count, origin });
+  into.pages.members++;
+
+  for (const item of items) {
+    const itemOrigin = { file, path: item.path };
+    const id = requireText(item.raw, 'id', itemOrigin, "the member's object id");
+    const kind = memberKind(item.raw);
+    list.members.add(id, kind, itemOrigin);
+    tally(report, 'groupMember');
+    if (kind === 'user') addUser(item, itemOrigin, into, report);
+    if (kind === 'group') addGroup(item.raw, itemOrigin, into, report);
+  }
+}
+
+/** Adds one recognized object and returns its kind; an object of no known kind stops the import. */
+function addObject(item: RawItem, file: string, into: Collected, report: FileReport): ObjectKind {
+  const origin = { file, path: item.path };
+  const kind = recognize(item.raw);
+  if (kind === null) {
+    throw new ImportError(file, item.path, `not an object Roster reads; expected a Graph ${['user', 'group', 'servicePrincipal', 'appRoleAssignment', 'synchronizationJob', 'provisioningObjectSummary'].join(', ')}, or a SCIM User or Group.`);
+  }
+  const raw = item.raw;
+
+  switch (kind) {
+    case 'captureInfo':
+      if (raw.rosterCapture !== 1) throw new ImportError(file, `${item.path}.rosterCapture`, `expected 1, the capture script's format version, found ${describeValue(raw.rosterCapture)}.`);
+      into.captureInfo.push({ value: { tenantId: optionalText(raw, 'tenantId', origin), sentryScimBaseUrl: optionalText(raw, 'sentryScimBaseUrl', origin), capturedAt: optionalText(raw, 'capturedAt', origin), capturedBy: optionalText(raw, 'capturedBy', origin) }, origin });
+      break;
+    case 'organization':
+      into.tenantHints.push({ tenantId: requireText(raw, 'id', origin, "the tenant's id"), origin });
+      break;
+    case 'servicePrincipal':
+      requireText(raw, 'appId', origin, "the app's application id");
+      if (!Array.isArray(raw.appRoles)) throw new ImportError(file, `${item.path}.appRoles`, `expected an array of app roles, found ${describeValue(raw.appRoles)}.`);
+      into.servicePrincipals.add(requireText(raw, 'id', origin, "the service principal's object id"), toServicePrincipal(raw), origin);
+      break;
+    case 'appRoleAssignment':
+      addAssignment(raw, origin, into);
+      break;
+    case 'user':
+      addUser(item, origin, into, report);
+      return kind;
+    case 'group':
+      addGroup(raw, origin, into, report);
+      return kind;
+    case 'otherDirectoryObject':
+      throw new ImportError(file, item.path, `a ${String(raw['@odata.type'])} outside a group's member list; expected users, groups, assignments or the service principal.`);
+    case 'provisioningJob': {
+      const id = requireText(raw, 'id', origin, "the job's id");
+      into.jobs.add(id, raw, origin);
+      const tenant = /^[^.]+\.([0-9a-f]{32})\./i.exec(id)?.[1];
+      if (tenant) into.tenantHints.push({ tenantId: tenant, origin });
+      break;
+    }
+    case 'provisioningSchema':
+      into.schemas.add(typeof raw.id === 'string' ? raw.id : 'schema', raw, origin);
+      break;
+    case 'provisioningScope': {
+      const value = String(raw.value).toLowerCase();
+      into.scope.push({ value: value === 'true' ? true : value === 'false' ? false : null, origin });
+      break;
+    }
+    case 'provisioningLog':
+      addLog(raw, origin, into);
+      break;
+    case 'scimUser':
+    case 'scimGroup':
+      addScim(kind, raw, origin, into);
+      break;
+  }
+  tally(report, kind);
+  return kind;
+}
+
+function addAssignment(raw: Raw, origin: Origin, into: Collected): void {
+  const id = requireText(raw, 'id', origin, "the assignment's id");
+  requireText(raw, 'appRoleId', origin, 'the app role id');
+  requireText(raw, 'principalId', origin, "the assigned principal's object id");
+  if (raw.principalType !== 'User' && raw.principalType !== 'Group' && raw.principalType !== 'ServicePrincipal') {
+    throw new ImportError(origin.file, `${origin.path}.principalType`, `expected "User", "Group" or "ServicePrincipal", found ${describeValue(raw.principalType)}.`);
+  }
+  if (typeof raw.resourceId === 'string') into.assignmentResources.push({ resourceId: raw.resourceId, origin });
+  into.assignments.add(id, toAssignment(raw), origin);
+}
+
+function addUser(item: RawItem, origin: Origin, into: Collected, report: FileReport): void {
+  requireText(item.raw, 'id', origin, "the user's object id");
+  into.users.add(toUser(item.raw), (property) => property in item.raw, origin);
+  tally(report, 'user');
+}
+
+function addGroup(raw: Raw, origin: Origin, into: Collected, report: FileReport): void {
+  requireText(raw, 'id', origin, "the group's object id");
+  into.groups.add(toGroup(raw), (property) => property in raw, origin);
+  tally(report, 'group');
+}
+
+function addLog(raw: Raw, origin: Origin, into: Collected): void {
+  const id = requireText(raw, 'id', origin, "the log entry's id");
+  requireText(raw, 'activityDateTime', origin, 'the time of the provisioning event');
+  const servicePrincipal = isObject(raw.servicePrincipal) && typeof raw.servicePrincipal.id === 'string' ? raw.servicePrincipal.id : null;
+  into.logServicePrincipals.set(id, servicePrincipal);
+  if (typeof raw.tenantId === 'string') into.tenantHints.push({ tenantId: raw.tenantId, origin });
+  into.logs.add(id, toProvisioningLogEntry(raw), origin);
+}
+
+function addScim(kind: 'scimUser' | 'scimGroup', raw: Raw, origin: Origin, into: Collected): void {
+  if (kind === 'scimUser') {
+    const parsed = scimUserSchema.safeParse(raw);
+    if (!parsed.success) throw new ImportError(origin.file, origin.path, `not a valid SCIM User (${describeIssue(parsed.error)}).`);
+    const user = toScimUser(parsed.data);
+    into.scimUsers.add(user.id, user, origin);
+    return;
+  }
+  const parsed = scimGroupSchema.safeParse(raw);
+  if (!parsed.success) throw new ImportError(origin.file, origin.path, `not a valid SCIM Group (${describeIssue(parsed.error)}).`);
+  const group = toScimGroup(parsed.data);
+  into.scimGroups.add(group.id, group, origin);
+}
+
+function requireText(raw: Raw, key: string, origin: Origin, what: string): string {
+  const value = raw[key];
+  if (typeof value !== 'string' || value === '') throw new ImportError(origin.file, fieldPath(origin, key), `expected ${what} as a string, found ${describeValue(value)}.`);
+  return value;
+}
+
+function optionalText(raw: Raw, key: string, origin: Origin): string | null {
+  const value = raw[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new ImportError(origin.file, fieldPath(origin, key), `expected a string, found ${describeValue(value)}.`);
+  return value;
+}
+
+/** A JSON path to a property, or the CSV line with the column. */
+function fieldPath(origin: Origin, key: string): string {
+  return origin.path.startsWith('line ') ? `${origin.path}, column ${key}` : `${origin.path}.${key}`;
+}
+
+function tally(report: FileReport, kind: ObjectKind | 'groupMember'): void {
+  report.counts[kind] = (report.counts[kind] ?? 0) + 1;
+}
