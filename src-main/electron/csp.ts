@@ -6,7 +6,7 @@
  * import, because `electron.vite.config.ts` reads these strings too.
  */
 
-/** What the built renderer needs: its own scripts, styles, images (plus data: URLs), fonts and requests. */
+/** The sources the built renderer needs: its own scripts, styles, images (plus data: URLs), fonts and requests. */
 export const RENDERER_CSP = [
   "default-src 'none'",
   "script-src 'self'",

@@ -1,7 +1,7 @@
 /**
  * The Electron main process entry: single-instance lock, logging, IPC wiring and the window.
  *
- * Domain work happens in the handler table (`src-main/ipc/handlers`); this file only connects it
+ * Domain work happens in the handler table (`src-main/ipc/handlers`), and this file only connects it
  * to Electron.
  */
 import { app, BrowserWindow } from 'electron';
@@ -36,14 +36,14 @@ function trustedPage(source: RendererSource): TrustedPage {
  * The `sql-wasm.wasm` that belongs to the installed sql.js.
  *
  * electron-vite keeps `dependencies` (sql.js among them) external to the main bundle, so sql.js's
- * JavaScript loads from node_modules at run time, and its wasm is resolved from the same package instead
- * of being copied into `out/main`, which keeps the two versions in step.
+ * JavaScript loads from node_modules at run time. The wasm is resolved from the same package instead of
+ * being copied into `out/main`, which keeps the JavaScript and the wasm at the same version.
  */
 function sqlWasmPath(): string {
   return createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
 }
 
-/** Opens the workspace once and reuses it; a failed open is retried on the next request. */
+/** Opens the workspace once and reuses it. A failed open is retried on the next request. */
 function workspaceAccess(dir: string, logger: Logger): WorkspaceAccess & { close(): Promise<void> } {
   let opening: Promise<Workspace> | null = null;
 

@@ -2,7 +2,7 @@ import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './external-links';
 import type { Logger } from './log/logger';
 
-/** Where the renderer comes from: the built files, or the electron-vite dev server during `npm start`. */
+/** The renderer's origin: the built files, or the electron-vite dev server during `npm start`. */
 export type RendererSource = { kind: 'file'; indexPath: string } | { kind: 'dev-server'; url: string };
 
 export function createMainWindow(options: { preloadPath: string; source: RendererSource; logger: Logger }): BrowserWindow {

@@ -14,7 +14,7 @@ import { createSnapshotDetailStore } from './stores/snapshot-detail';
 import { createSnapshotsStore } from './stores/snapshots';
 import './styles.css';
 
-/** The Electron bridge when the preload ran, else HTTP to the page's own origin (the browser test harness). */
+/** Picks the Electron bridge when the preload ran, else HTTP to the page's own origin (the browser test harness). */
 function chooseTransport(): Transport {
   return window.roster !== undefined ? bridgeTransport(window.roster) : httpTransport(window.location.origin);
 }

@@ -121,6 +121,7 @@ describe.skipIf(reason !== null)(reason ?? 'renderer in Chromium', () => {
     const page = await openApp({ workspaceDir: join(blocker, 'workspace') });
     await expect.poll(() => page.getByRole('alert').count()).toBe(1);
     expect(await page.getByRole('alert').innerText()).toContain('The workspace folder could not be read.');
+    expect(await page.getByRole('alert').innerText()).toContain(join(blocker, 'workspace'));
     await screenshot(page, 'error-en');
 
     await page.getByRole('button', { name: 'Try again' }).click();

@@ -2,11 +2,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../src-main/ipc/contract';
+import type { EventName, IpcError, IpcResult } from '../../src-main/ipc/contract';
 import { createDispatcher, createEmitter, type Dispatch, type HandlerTable, type IpcLogger } from '../../src-main/ipc/dispatch';
 import { createHandlerTable, type WorkspacePort } from '../../src-main/ipc/handlers';
 import { createJsonSettingsStore } from '../../src-main/ipc/settings-file';
 import { StoreError } from '../../src-main/store';
+
+/** The error of a failed result, or null for a success, so each assert checks one thing. */
+function errorOf(result: IpcResult<unknown>): IpcError | null {
+  return result.ok ? null : result.error;
+}
 
 const silentLogger: IpcLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -43,12 +48,12 @@ describe('createDispatcher', () => {
   it('rejects an unknown channel as data', async () => {
     const result = await dispatch('shell:exec', { command: 'rm -rf /' });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.code).toBe('unknown_channel');
+    expect(errorOf(result)?.code).toBe('unknown_channel');
   });
 
   it('rejects prototype keys as channels', async () => {
     const result = await dispatch('constructor', {});
-    expect(!result.ok && result.error.code).toBe('unknown_channel');
+    expect(errorOf(result)?.code).toBe('unknown_channel');
   });
 
   it('rejects an invalid payload with issues', async () => {
@@ -61,12 +66,12 @@ describe('createDispatcher', () => {
 
   it('rejects extra keys on strict requests', async () => {
     const result = await dispatch('app:info', { debug: true });
-    expect(!result.ok && result.error.code).toBe('invalid_request');
+    expect(errorOf(result)?.code).toBe('invalid_request');
   });
 
   it('rejects a missing payload', async () => {
     const result = await dispatch('snapshots:get', undefined);
-    expect(!result.ok && result.error.code).toBe('invalid_request');
+    expect(errorOf(result)?.code).toBe('invalid_request');
   });
 
   it('returns a valid reply', async () => {
@@ -88,7 +93,7 @@ describe('createDispatcher', () => {
       { logger: silentLogger, emit: () => {} }
     );
     const result = await broken('app:info', {});
-    expect(!result.ok && result.error.code).toBe('invalid_response');
+    expect(errorOf(result)?.code).toBe('invalid_response');
   });
 
   it('turns unexpected throws into internal errors', async () => {
@@ -97,8 +102,8 @@ describe('createDispatcher', () => {
       { logger: silentLogger, emit: () => {} }
     );
     const result = await broken('app:info', {});
-    expect(!result.ok && result.error.code).toBe('internal');
-    expect(!result.ok && result.error.message).toContain('boom');
+    expect(errorOf(result)?.code).toBe('internal');
+    expect(errorOf(result)?.message).toContain('boom');
   });
 });
 
@@ -132,5 +137,45 @@ describe('createEmitter', () => {
     emit('settings:languageChanged', { language: 'fr' } as never);
     emit('settings:languageChanged', { language: 'de' });
     expect(delivered).toEqual([{ language: 'de' }]);
+  });
+});
+
+describe('log:write', () => {
+  it('rate-limits renderer lines', async () => {
+    const { createAppHandlers, RENDERER_LOG_LIMIT } = await import('../../src-main/ipc/handlers/app');
+    const lines: string[] = [];
+    const logger: IpcLogger = { ...silentLogger, error: (message) => lines.push(message), warn: (message) => lines.push(`warn ${message}`) };
+    let clock = 0;
+    const handlers = createAppHandlers(() => ({ name: 'Roster', version: '0', platform: 'linux', workspaceDir: dir, logDir: dir }), () => clock);
+    const limited = createDispatcher({ ...table, ...handlers }, { logger, emit: () => {} });
+
+    const results = [];
+    for (let i = 0; i < RENDERER_LOG_LIMIT + 5; i += 1) {
+      results.push(await limited('log:write', { level: 'error', message: `line ${i}` }));
+    }
+    expect(results.filter((result) => result.ok && (result.value as { written: boolean }).written)).toHaveLength(RENDERER_LOG_LIMIT);
+    expect(lines).toHaveLength(RENDERER_LOG_LIMIT);
+
+    clock = 60_000;
+    const afterWindow = await limited('log:write', { level: 'error', message: 'next minute' });
+    expect(afterWindow).toEqual({ ok: true, value: { written: true } });
+    expect(lines).toContain('warn dropped renderer log lines over the rate limit');
+  });
+});
+
+describe('snapshot handlers', () => {
+  it('reports an unopenable workspace', async () => {
+    const failing = createDispatcher(
+      createHandlerTable({
+        appInfo: () => ({ name: 'Roster', version: '0', platform: 'linux', workspaceDir: dir, logDir: dir }),
+        workspace: { dir, open: () => Promise.reject(new StoreError('invalid-input', 'A file is in the way.')) },
+        settings: createJsonSettingsStore(join(dir, 'settings.json'), () => {}),
+        systemLocale: () => 'en'
+      }),
+      { logger: silentLogger, emit: () => {} }
+    );
+    const result = await failing('snapshots:list', {});
+    expect(errorOf(result)?.code).toBe('workspace_unavailable');
+    expect(errorOf(result)?.details).toEqual({ storeCode: 'invalid-input', workspaceDir: dir });
   });
 });

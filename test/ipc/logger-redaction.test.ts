@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFileSink, createLogger } from '../../src-main/electron/log/logger';
 import { redactText, redactValue } from '../../src-main/electron/log/redact';
 
-// Built from parts so the file itself holds no credential-shaped literal.
+// Built from parts so the file itself contains no credential-shaped literal.
 const JWT = ['eyJhbGciOiJSUzI1NiJ9', 'eyJzdWIiOiJhdWRpdG9yIn0', 'c2lnbmF0dXJlLXZhbHVl'].join('.');
 const SECRET = 'Zq8~sEcReT-vAlUe.123';
 const SENTRY_TOKEN = ['sntrys', 'eyJpYXQiOjE3MDAwMDAwMDB9_abcDEF123'].join('_');

@@ -67,7 +67,10 @@ function toDetail(snapshot: Snapshot): SnapshotDetailDto {
   };
 }
 
-/** Turns store errors into IPC errors the renderer can translate. Other errors pass through and become `internal`. */
+/**
+ * Turns store errors from reading a snapshot into IPC errors the renderer can translate.
+ * Other errors pass through and become `internal`.
+ */
 function toIpcError(error: unknown, workspaceDir: string): unknown {
   if (!(error instanceof StoreError)) {
     return error;
@@ -82,14 +85,27 @@ function toIpcError(error: unknown, workspaceDir: string): unknown {
   return new IpcHandlerError('workspace_unavailable', error.message, details);
 }
 
+/**
+ * Opens the workspace. Every store error here is about the folder itself (missing permission, a file
+ * in the way, a newer index version), so all of them become `workspace_unavailable`.
+ */
+async function openWorkspace(access: WorkspaceAccess): Promise<WorkspacePort> {
+  try {
+    return await access.open();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    throw new IpcHandlerError('workspace_unavailable', error.message, { storeCode: error.code, workspaceDir: access.dir });
+  }
+}
+
 export function createSnapshotHandlers(access: WorkspaceAccess): {
   'snapshots:list': Handler<'snapshots:list'>;
   'snapshots:get': Handler<'snapshots:get'>;
 } {
   return {
     'snapshots:list': async () => {
+      const workspace = await openWorkspace(access);
       try {
-        const workspace = await access.open();
         const snapshots = workspace.list().map(toSummary);
         return { workspaceDir: access.dir, snapshots, incompleteCount: workspace.issues().length };
       } catch (error) {
@@ -98,8 +114,8 @@ export function createSnapshotHandlers(access: WorkspaceAccess): {
     },
 
     'snapshots:get': async ({ ref }) => {
+      const workspace = await openWorkspace(access);
       try {
-        const workspace = await access.open();
         const snapshot = await workspace.readSnapshot(workspace.resolveId(ref));
         return toDetail(snapshot);
       } catch (error) {

@@ -20,7 +20,7 @@ import {
 
 export interface Transport {
   invoke(channel: Channel, payload: unknown): Promise<unknown>;
-  /** Calls `listener` with each raw payload of `event`; returns a function that unsubscribes. */
+  /** Calls `listener` with each raw payload of `event` and returns a function that unsubscribes. */
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 

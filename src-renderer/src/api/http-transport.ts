@@ -1,7 +1,7 @@
 import type { Transport } from './client';
 
 /**
- * A transport for running the renderer in a plain browser against `src-main/ipc/http-server.ts`.
+ * Creates a transport for running the renderer in a plain browser against `src-main/ipc/http-server.ts`.
  *
  * Requests are `POST /ipc/<channel>` with `{ payload }`, and events arrive as Server-Sent Events from
  * `/ipc/events`, both same-origin so the CSP's `connect-src 'self'` allows them.

@@ -8,7 +8,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const language = useSettings((state) => state.language);
 
-  // The settings store owns the choice; i18next and the document follow it.
+  // The settings store owns the choice, and i18next and the document follow it.
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;

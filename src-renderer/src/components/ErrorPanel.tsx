@@ -1,9 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../src-main/ipc/contract';
 
-/** A failed request: a translated explanation from the error code, a retry button, and the raw message. */
+/** Returns the workspace folder a store error names in its details, or null. */
+function workspaceDirOf(error: IpcError): string | null {
+  const details = error.details;
+  if (typeof details === 'object' && details !== null && 'workspaceDir' in details && typeof details.workspaceDir === 'string') {
+    return details.workspaceDir;
+  }
+  return null;
+}
+
+/** Shows a failed request: a translated explanation from the error code, a retry button, and the raw message. */
 export function ErrorPanel({ title, error, onRetry }: { title: string; error: IpcError; onRetry: () => void }) {
   const { t } = useTranslation();
+  const workspaceDir = workspaceDirOf(error);
 
   return (
     <section className="panel panel--error" role="alert" aria-labelledby="error-title">
@@ -11,6 +21,11 @@ export function ErrorPanel({ title, error, onRetry }: { title: string; error: Ip
         {title}
       </h3>
       <p>{t(`errors.codes.${error.code}`)}</p>
+      {workspaceDir !== null && (
+        <p>
+          <span className="muted">{t('snapshots.workspace')}</span> <code>{workspaceDir}</code>
+        </p>
+      )}
       <details className="panel__details">
         <summary>{t('errors.details')}</summary>
         <p>

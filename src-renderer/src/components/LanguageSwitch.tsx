@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../src-main/ipc/contract';
 import { useSettings } from '../stores/context';
 
-/** Two toggle buttons in a labelled group; each says its language in that language, as is customary. */
+/** Renders two toggle buttons in a labelled group. Each names its language in that language, as is customary. */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const language = useSettings((state) => state.language);

@@ -112,7 +112,7 @@ function Problems({ detail }: { detail: SnapshotDetailDto }) {
   );
 }
 
-/** The opened snapshot's metadata, sources and problems, below the list. */
+/** Shows the opened snapshot's metadata, sources and problems below the list. */
 export function SnapshotDetailPanel() {
   const { t } = useTranslation();
   const selectedId = useSnapshotDetail((state) => state.selectedId);

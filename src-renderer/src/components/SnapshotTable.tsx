@@ -37,7 +37,7 @@ function CountList({ counts }: { counts: Array<[CountKey, number]> }) {
 }
 
 /**
- * The snapshot list as a table. A workspace holds tens of snapshots, not thousands, so every row
+ * Renders the snapshot list as a table. A workspace contains tens of snapshots, not thousands, so every row
  * renders without virtualization.
  */
 export function SnapshotTable({

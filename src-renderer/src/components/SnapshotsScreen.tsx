@@ -7,7 +7,7 @@ import { SnapshotTable } from './SnapshotTable';
 
 const commandMarkup = { cmd: <code className="command" /> };
 
-/** The workspace's snapshots, with loading, empty and error states. */
+/** Shows the workspace's snapshots, with loading, empty and error states. */
 export function SnapshotsScreen() {
   const { t } = useTranslation();
   const status = useSnapshots((state) => state.status);

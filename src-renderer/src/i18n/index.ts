@@ -6,7 +6,7 @@ import { en } from './en';
 
 export const resources = { en: { translation: en }, de: { translation: de } } as const;
 
-/** Creates the i18next instance for the app, starting in `language`; English fills any gap. */
+/** Creates the i18next instance for the app, starting in `language`. English fills any missing key. */
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({

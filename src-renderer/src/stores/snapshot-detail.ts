@@ -15,7 +15,7 @@ export interface SnapshotDetailState {
 
 export type SnapshotDetailStore = StoreApi<SnapshotDetailState>;
 
-/** One snapshot's metadata, loaded through `snapshots:get` when the auditor opens it. */
+/** Creates the store for one snapshot's metadata, loaded through `snapshots:get` when the auditor opens it. */
 export function createSnapshotDetailStore(api: ApiClient): SnapshotDetailStore {
   return createStore<SnapshotDetailState>()((set, get) => ({
     selectedId: null,

@@ -15,7 +15,7 @@ export interface SnapshotsState {
 
 export type SnapshotsStore = StoreApi<SnapshotsState>;
 
-/** The workspace's snapshot list, loaded through `snapshots:list`. */
+/** Creates the store for the workspace's snapshot list, loaded through `snapshots:list`. */
 export function createSnapshotsStore(api: ApiClient): SnapshotsStore {
   // Counts calls so a slow reply cannot overwrite the result of a later refresh.
   let latestCall = 0;
