@@ -111,12 +111,13 @@ describe('Entra sign-in against the fake login server', () => {
   });
 
   it('certificate sign-in works with the registered certificate', async () => {
-    const { tokens, graph } = connect(fake, { clientId: CERT_CLIENT_ID, credential: { kind: 'certificate', certificatePath } });
+    const { tokens, graph, recorder } = connect(fake, { clientId: CERT_CLIENT_ID, credential: { kind: 'certificate', certificatePath } });
     const token = await tokens.getToken();
     const result = await graph.get<{ appId: string }>(`/servicePrincipals/${SENTRY_SP_ID}?$select=appId`, { source: 'graph.servicePrincipal', permission: 'Application.Read.All', what: 'the app' });
 
     expect(token.length).toBeGreaterThan(10);
     expect(result.body.appId).toBe('a1a1a1a1-0000-4000-8000-000000000002');
+    expect(hostsOf(recorder.urls)).toEqual(hostsOf([fake.authorityHost, fake.graphUrl]));
   });
 
   it('unregistered certificate names its thumbprint', async () => {
