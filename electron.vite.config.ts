@@ -55,6 +55,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src-renderer'),
     plugins: [react(), contentSecurityPolicy()],
+    // The dev server (`npm start`) is reachable from this machine only.
+    server: { host: '127.0.0.1' },
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {
