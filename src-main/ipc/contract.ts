@@ -124,6 +124,12 @@ export const channels = {
   )
 } as const;
 
+/**
+ * Events from main to the renderer, each with its payload schema.
+ *
+ * A long-running job follows one pattern: a `domain:start` channel returns a job id, a `domain:cancel`
+ * channel takes it, and a `domain:progress` event carries `{ jobId, ... }` until the job ends.
+ */
 export const events = {
   'settings:languageChanged': z.object({ language: languageSchema })
 } as const;

@@ -2,6 +2,7 @@
  * Launches the built app in real Electron through Playwright and checks the window's security setup.
  *
  * Runs only where the Electron binary is installed. `npm run build` must have run first.
+ * NOTE: on Linux without a display this needs a virtual one (e.g. `xvfb-run npx vitest run test/electron`).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
