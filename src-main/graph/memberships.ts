@@ -16,14 +16,18 @@ const COUNT_HEADERS = { ConsistencyLevel: 'eventual' };
 /**
  * Reads a counted collection, again from the start when an id arrived twice or the distinct ids do not
  * add up to the `@odata.count` Graph announced: both mean the list changed mid-read and items shifted
- * between pages. Duplicates and a count that still does not add up after the last attempt become warnings.
+ * between pages. A repeated reading is recorded as a warning, and so are duplicates and a count that
+ * still does not add up after the last attempt.
  */
 export async function listConsistently(graph: GraphClient, path: string, context: ReadContext, label: string, warnings: string[]): Promise<ListResult<RawItem>> {
   let result: ListResult<RawItem> | null = null;
   let currentPath = path;
+  let readings = 0;
+  let consistent = false;
   const rowsBefore = context.tracker?.rows ?? 0;
 
   for (let attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
+    readings = attempt;
     // A new reading replaces the rows of the one before; its pages and retries still count.
     context.tracker?.setRows(rowsBefore);
     try {
@@ -36,9 +40,14 @@ export async function listConsistently(graph: GraphClient, path: string, context
       result = await graph.listAll<RawItem>(currentPath, context);
     }
     const countAddsUp = result.apiTotal === null || result.apiTotal === result.items.length;
-    if (countAddsUp && result.duplicateIds.length === 0) break;
+    consistent = countAddsUp && result.duplicateIds.length === 0;
+    if (consistent) break;
   }
   const final = result as ListResult<RawItem>;
+
+  if (consistent && readings > 1) {
+    warnings.push(`${label}: the list changed while it was read, so it was read again (${readings} readings); the snapshot holds the last reading, which is consistent.`);
+  }
 
   if (final.duplicateIds.length > 0) {
     warnings.push(`${label}: ${final.duplicateIds.length} entries arrived on more than one page because the list changed while it was read; each was kept once (${final.duplicateIds.slice(0, 5).join(', ')}${final.duplicateIds.length > 5 ? ', ...' : ''}).`);

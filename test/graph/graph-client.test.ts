@@ -61,6 +61,19 @@ describe('GraphClient with a stub transport', () => {
     expect(requests[1]?.headers['ConsistencyLevel']).toBeUndefined();
   });
 
+  it('count that never adds up is warned about', async () => {
+    const { graph, requests } = stubClient(() => json(200, { '@odata.count': 3, value: [{ id: 'a' }, { id: 'b' }] }));
+    const warnings: string[] = [];
+
+    const result = await listConsistently(graph, '/groups/g/members?$top=999&$count=true', CONTEXT, 'Members of group g', warnings);
+
+    expect(result.items.map((item) => item.id)).toEqual(['a', 'b']);
+    expect(requests).toHaveLength(3);
+    expect(warnings).toEqual([
+      'Members of group g: Graph announced 3 entries but 2 distinct ones arrived in 3 full readings; the list kept changing while it was read, so capture again to be sure.'
+    ]);
+  });
+
   it('next link to another host is rejected', async () => {
     const { graph, requests } = stubClient(() => json(200, { value: [{ id: 'a' }], '@odata.nextLink': 'https://evil.example/v1.0/next' }));
 
