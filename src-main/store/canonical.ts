@@ -251,7 +251,13 @@ export function canonicalSnapshotData(data: SnapshotData): SnapshotData {
 
 /** Computes the SHA-256 (lowercase hex) of the canonical JSON of `canonicalSnapshotData(data)`. */
 export function contentSha256(data: SnapshotData): string {
-  return createHash('sha256').update(canonicalJson(canonicalSnapshotData(data)), 'utf8').digest('hex');
+  return hashContent(data).sha256;
+}
+
+/** Computes the content hash and also returns the length of the canonical JSON, which estimates the file size. */
+export function hashContent(data: SnapshotData): { sha256: string; jsonLength: number } {
+  const json = canonicalJson(canonicalSnapshotData(data));
+  return { sha256: createHash('sha256').update(json, 'utf8').digest('hex'), jsonLength: json.length };
 }
 
 /**

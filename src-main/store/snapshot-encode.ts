@@ -4,19 +4,17 @@ import { BulkInsert } from './bulk-insert';
 import { metaSha256 } from './canonical';
 import { migrate } from './migrations/runner';
 import { snapshotSchema } from './migrations/snapshot';
+import { trimToDatabaseSize } from './sqlite-file';
 
 /**
  * Builds a snapshot database in memory and returns its file bytes. All rows go in one transaction
  * through multi-row prepared statements reused across rows, which is what keeps 100,000-user captures fast.
- * `label` names the target file in errors.
+ * `label` names the target file in errors. `sizeHint` is the expected file size in bytes, e.g. the length
+ * of the canonical JSON, and only affects speed.
  */
-export function encodeSnapshot(SQL: SqlJsStatic, meta: SnapshotMeta, data: SnapshotData, label: string): Uint8Array {
-  const db = new SQL.Database();
+export function encodeSnapshot(SQL: SqlJsStatic, meta: SnapshotMeta, data: SnapshotData, label: string, sizeHint = 0): Uint8Array {
+  const db = openPreallocated(SQL, label, sizeHint);
   try {
-    // The database lives only in memory until export, and a failed build is thrown away whole, so a
-    // rollback journal would only cost time (about half of the insert time in sql.js 1.17).
-    db.exec('PRAGMA journal_mode = OFF');
-    migrate(db, snapshotSchema, label);
     db.exec('BEGIN');
     try {
       insertMeta(db, meta);
@@ -27,10 +25,41 @@ export function encodeSnapshot(SQL: SqlJsStatic, meta: SnapshotMeta, data: Snaps
       db.exec('ROLLBACK');
       throw error;
     }
-    return db.export();
+    return trimToDatabaseSize(db.export(), label);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Opens a migrated, empty snapshot database whose in-memory file already has room for `sizeHint` bytes.
+ * sql.js keeps the file in a buffer that grows by 12.5% at a time, and each new buffer made V8 run a
+ * full garbage collection. In a 200,000-row test (sql.js 1.17, Node 20) starting with room cut the
+ * CPU time of the build by about a third. SQLite ignores the zero bytes after the size its header records.
+ */
+function openPreallocated(SQL: SqlJsStatic, label: string, sizeHint: number): Database {
+  const schema = new SQL.Database();
+  let schemaBytes: Uint8Array;
+  try {
+    schema.exec('PRAGMA journal_mode = OFF');
+    migrate(schema, snapshotSchema, label);
+    schemaBytes = schema.export();
+  } finally {
+    schema.close();
+  }
+
+  const room = Math.ceil(sizeHint * 1.25);
+  let initial = schemaBytes;
+  if (room > schemaBytes.byteLength) {
+    initial = new Uint8Array(room);
+    initial.set(schemaBytes);
+  }
+
+  const db = new SQL.Database(initial);
+  // The database lives only in memory until export, and a failed build is thrown away whole, so a
+  // rollback journal would only cost time (about half of the insert time in sql.js 1.17).
+  db.exec('PRAGMA journal_mode = OFF');
+  return db;
 }
 
 /** Inserts `rows` into `table`, which has `columnCount` columns, through a BulkInsert. */

@@ -41,3 +41,19 @@ export function checkSqliteHeader(bytes: Uint8Array, file: string): void {
     }
   }
 }
+
+/**
+ * Returns the first N bytes of an exported database, where N is the size its header records. The
+ * export of a preallocated database ends in unused zero bytes, which a stored file must not contain.
+ */
+export function trimToDatabaseSize(bytes: Uint8Array, file: string): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rawPageSize = view.getUint16(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const size = view.getUint32(28) * pageSize;
+
+  if (view.getUint32(24) !== view.getUint32(92) || size === 0 || size > bytes.byteLength) {
+    throw new Error(`Cannot write ${file}: SQLite left no valid database size in the header (${size} bytes for a ${bytes.byteLength}-byte export). Nothing was written. Report this as a Roster bug.`);
+  }
+  return bytes.subarray(0, size);
+}

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { Snapshot, SnapshotData, SnapshotId, SnapshotMeta } from '../model/snapshot';
 import { renameDurably, removeAbandonedTempFiles, tempPathFor, writeAndSync, writeFileAtomic } from './atomic-file';
-import { contentSha256 } from './canonical';
+import { hashContent } from './canonical';
 import { StoreError, fileSystemError, notAFolderError, systemErrorCode } from './errors';
 import { compareNewestFirst, deleteIndexEntry, findIndexEntry, insertIndexEntry, readIndexEntries } from './index-db';
 import type { IndexEntry, SnapshotSummary } from './index-db';
@@ -167,10 +167,11 @@ export class Workspace {
     validateSnapshotData(input.data);
 
     const id = input.id === undefined ? newSnapshotId(new Date(input.meta.createdAt)) : parseSnapshotId(input.id);
-    const meta = buildMeta(id, input.meta, contentSha256(input.data));
+    const content = hashContent(input.data);
+    const meta = buildMeta(id, input.meta, content.sha256);
     const fileName = snapshotFileName(id);
     const finalPath = join(this.snapshotsDir, fileName);
-    const bytes = encodeSnapshot(this.SQL, meta, input.data, finalPath);
+    const bytes = encodeSnapshot(this.SQL, meta, input.data, finalPath, content.jsonLength);
 
     const tempPath = tempPathFor(finalPath);
     let renamed = false;

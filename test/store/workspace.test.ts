@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SnapshotId } from '../../src-main/model/snapshot';
 import { Workspace, contentSha256, loadSqlJs, newSnapshotId, openSnapshotFile } from '../../src-main/store';
+import { indexSchema } from '../../src-main/store/migrations/index';
+import { latestVersion } from '../../src-main/store/migrations/runner';
+import { snapshotSchema } from '../../src-main/store/migrations/snapshot';
 import { makeTempDir, sampleData, sampleMeta } from './fixture';
 
 let dir: string;
@@ -253,19 +256,21 @@ describe('Workspace verification', () => {
 
   it('rejects a newer snapshot format', async () => {
     await workspace.writeSnapshot({ meta: sampleMeta(), data: sampleData(), id: ID_A });
-    await editWithSql(snapshotPath(ID_A), 'PRAGMA user_version = 2');
+    const newest = latestVersion(snapshotSchema);
+    await editWithSql(snapshotPath(ID_A), `PRAGMA user_version = ${newest + 1}`);
 
     await expect(workspace.readSnapshot(ID_A)).rejects.toThrow(
-      `${snapshotPath(ID_A)} was written by a newer Roster: its snapshot file format is version 2, and this Roster supports up to version 1. Update Roster to open it.`
+      `${snapshotPath(ID_A)} was written by a newer Roster: its snapshot file format is version ${newest + 1}, and this Roster supports up to version ${newest}. Update Roster to open it.`
     );
   });
 
   it('rejects a newer index format', async () => {
     workspace.close();
-    await editWithSql(join(dir, 'workspace.sqlite'), 'PRAGMA user_version = 5');
+    const newest = latestVersion(indexSchema);
+    await editWithSql(join(dir, 'workspace.sqlite'), `PRAGMA user_version = ${newest + 3}`);
 
     await expect(Workspace.open(dir)).rejects.toThrow(
-      `${join(dir, 'workspace.sqlite')} was written by a newer Roster: its workspace index format is version 5, and this Roster supports up to version 1. Update Roster to open it.`
+      `${join(dir, 'workspace.sqlite')} was written by a newer Roster: its workspace index format is version ${newest + 3}, and this Roster supports up to version ${newest}. Update Roster to open it.`
     );
     workspace = await Workspace.open(join(dir, 'fresh'));
   });
