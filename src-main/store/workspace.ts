@@ -44,14 +44,14 @@ export interface WriteSnapshotInput {
   signal?: AbortSignal;
 }
 
-// A lock held this long by a holder Roster cannot check (another host, or an empty lock file) is abandoned:
-// index updates take well under a second.
+// A lock held this long by a holder Roster cannot check (another host, or an empty lock file) counts as
+// abandoned, because an index update takes well under a second.
 const STALE_LOCK_MS = 2 * 60_000;
 
 /**
  * A folder of snapshots: `workspace.sqlite` lists them, and `snapshots/<id>.sqlite` stores each one.
- * Only snapshots that are in the index and whose file passes a quick check count as complete;
- * everything else is reported by `issues()` and never listed.
+ * Only snapshots that are in the index and whose file passes a quick check count as complete.
+ * Everything else is reported by `issues()` and never listed.
  */
 export class Workspace {
   readonly dir: string;
@@ -109,12 +109,12 @@ export class Workspace {
     return workspace;
   }
 
-  /** Complete snapshots, newest first. */
+  /** Lists the complete snapshots, newest first. */
   list(): SnapshotSummary[] {
     return this.completeEntries().map((entry) => entry.summary);
   }
 
-  /** Problems that keep snapshots from being listed: index rows without a good file, and files without an index row. */
+  /** Finds what keeps snapshots from being listed: index rows without a good file, and files without an index row. */
   issues(): WorkspaceIssue[] {
     const entries = this.entries();
     const problems = entries.map((entry) => checkIndexedFile(this.snapshotsDir, entry)).filter((issue) => issue !== null);
