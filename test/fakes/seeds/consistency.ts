@@ -12,9 +12,9 @@ function findDuplicates(values: string[], label: string, problems: string[], key
 }
 
 /**
- * Lists every broken reference or duplicate id in a seed, one sentence each; an empty list means the
- * fakes accept the seed and every reference resolves. Checks ids, UPNs, assignments, group and team
- * members, team slugs and the sources of provisioning log entries.
+ * Lists every broken reference or duplicate id in a seed, one sentence each. An empty list means that
+ * the fakes accept the seed and every reference resolves. The checks cover ids, UPNs, assignments,
+ * group and team members, team slugs and the sources of provisioning log entries.
  */
 export function findSeedProblems(seed: Seed): string[] {
   const problems: string[] = [];
@@ -40,7 +40,9 @@ export function findSeedProblems(seed: Seed): string[] {
     const roleIds = new Set(sp.appRoles.map((role) => role.id));
     findDuplicates(sp.appRoles.map((role) => role.id), 'App role id', problems);
     for (const assignment of sp.xAssignments) {
-      const known = assignment.principalType === 'User' ? userIds.has(assignment.principalId) : assignment.principalType === 'Group' ? groupIds.has(assignment.principalId) : true;
+      let known = true;
+      if (assignment.principalType === 'User') known = userIds.has(assignment.principalId);
+      if (assignment.principalType === 'Group') known = groupIds.has(assignment.principalId);
       if (!known) problems.push(`Assignment names unknown ${assignment.principalType} ${assignment.principalId}`);
       if (!roleIds.has(assignment.appRoleId)) problems.push(`Assignment of ${assignment.principalId} names unknown app role ${assignment.appRoleId}`);
     }

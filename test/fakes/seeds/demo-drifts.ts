@@ -18,7 +18,7 @@ export const DEMO_DRIFTS: Record<Exclude<FindingKind, 'group.member_list_truncat
     'leo.fischer@contoso.example',
     'sofia.reyes@northwind.example'
   ],
-  // Peter Hall is deleted in Entra (Graph answers 404); the audit finds his member through the provisioning log.
+  // Peter Hall is deleted in Entra (Graph returns 404), so the audit finds his member through the provisioning log.
   'user.disabled_in_entra': ['Nadia Rahman', 'Owen Price', 'Peter Hall'],
   'user.matching_attribute_mismatch': ['Priya Raman', 'Daniel Okafor'],
   'user.case_only_difference': ['Lars Eriksson', 'Fatima Zahra'],

@@ -26,7 +26,7 @@ const CYCLE_MINUTES = 40;
 const ROUTINE_UPDATE_FAILURES = 22;
 const ROUTINE_CREATES = 13;
 
-/** Sentry's answer to the PATCH Entra sends on every update cycle (getsentry/sentry issue 84941). */
+/** Sentry's response to the PATCH with `op: Add` that Entra sends on update cycles; Sentry accepts only `replace`. */
 const ADD_NOT_VALID = 'Target returned HTTP 400 Bad Request for PATCH /Users/{id}: {"Operations":{"op":["\\"add\\" is not a valid choice."]}}';
 /**
  * Sentry examines only the first PATCH operation and deletes the member only when that one sets
@@ -71,7 +71,7 @@ export function addDemoProvisioning(b: SeedBuilder, input: DemoProvisioningInput
     });
   };
 
-  // Grace's POST keeps answering 409: Sentry holds a join request for her address, which SCIM's list hides.
+  // Sentry rejects Grace's POST with 409 because it has a join request for her address, which SCIM's list leaves out.
   for (const cyclesAgo of [216, 144, 36]) {
     events.push({
       at: inCycle(cyclesAgo), action: 'create', status: 'failure', source: user(people.grace), targetId: null,
@@ -120,7 +120,7 @@ export function addDemoProvisioning(b: SeedBuilder, input: DemoProvisioningInput
   }
   events.push({ at: inCycle(120), action: 'update', status: 'success', source: group(groups.mobile), targetId: input.mobileTeam.id, modifiedProperties: [{ displayName: 'members', oldValue: null, newValue: '1 added' }] });
 
-  // The Data Platform team was deleted in Sentry's UI; Entra still holds its old id.
+  // The Data Platform team was deleted in Sentry's UI, but Entra still uses its old id.
   const deletedTeamId = b.reserveTeamId();
   for (const cyclesAgo of [40, 4]) {
     events.push({ at: inCycle(cyclesAgo), action: 'update', status: 'failure', source: group(groups.dataPlatform), targetId: deletedTeamId, errorCode: 'InvalidAnchor', reason: `Target returned HTTP 404 Not Found for PATCH /Groups/${deletedTeamId}: Group not found.` });

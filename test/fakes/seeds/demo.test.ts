@@ -24,7 +24,7 @@ function sentryUserNames(): string[] {
   return seed.scim.users.map((member) => member.userName);
 }
 
-/** The names DEMO_DRIFTS uses for the object a finding is about; deleted users are named from the seed. */
+/** Returns the names DEMO_DRIFTS uses for the objects of a finding, naming deleted users from the seed. */
 function plantedNames(finding: Finding): string[] {
   const entraName = (index: number): string => {
     const ref = finding.entra[index];

@@ -38,9 +38,9 @@ export function sentryAppRoles(rng: SeededRandom): Record<AppRoleName, SeedAppRo
 }
 
 /**
- * The provisioning schema of the seeded jobs: userName from `userMatchingSource` (matching priority 1),
- * the generic SCIM attributes, and `sentryOrgRole` from the user's app role. Sentry reads a top-level
- * `sentryOrgRole` key on POST and PUT, so the mapping targets that name.
+ * Builds the provisioning schema of the seeded jobs: userName from `userMatchingSource` (matching
+ * priority 1), the generic SCIM attributes, and `sentryOrgRole` from the user's app role. Sentry reads
+ * a top-level `sentryOrgRole` key on POST and PUT, so the mapping targets that name.
  */
 export function sentryProvisioningSchema(userMatchingSource: string, scopingFilter: ScopingFilter | undefined): Record<string, unknown> {
   const schema = sentrySyncSchema({ fixture: 'generic-scim', userMatchingSource, scopingFilter });
@@ -74,8 +74,8 @@ export interface JobTimes {
 }
 
 /**
- * A Sentry provisioning job in Graph's `synchronizationJob` shape. The job id follows the
- * `<templateId>.<tenant id without dashes>.<guid>` form seen in provisioning logs.
+ * Builds a Sentry provisioning job in Graph's `synchronizationJob` shape. The job id follows the
+ * `<templateId>.<tenant id without dashes>.<guid>` form that provisioning logs show.
  */
 export function sentryProvisioningJob(
   rng: SeededRandom,
