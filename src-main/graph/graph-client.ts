@@ -1,4 +1,5 @@
 import type { HttpClient } from '../http/client';
+import { parseRetryAfter } from '../http/client';
 import type { HttpLogger, HttpResult, RetryPolicy } from '../http/types';
 import type { SourceName } from '../model/snapshot';
 import { DEFAULT_GRAPH_URL } from './auth';
@@ -250,8 +251,7 @@ function errorCode(body: unknown): string | null {
 function retryAfterSeconds(headers: Record<string, string> | undefined): number {
   if (!headers) return 0;
   const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after');
-  const seconds = entry ? Number(entry[1]) : NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+  return parseRetryAfter(entry?.[1]) ?? 0;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
