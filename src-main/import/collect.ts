@@ -110,7 +110,10 @@ export async function collectFile(file: string, into: Collected, decode: (bytes:
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const lists = unwrapDocument(parseJson(text, file), file);
     const report: FileReport = { file, format: lists.some((list) => list.envelope === 'scim-list') ? 'SCIM JSON' : lists[0]?.fromPowerShell ? 'PowerShell JSON' : 'Graph JSON', counts: {} };
-    for (const list of lists) collectList(list, into, report);
+    // Only the pages that Graph followed with another page name their group, so one page that
+    // does names it for every page saved in the same file.
+    const fileTarget = lists.map(memberTargetFromLinks).find((target) => target !== null) ?? memberTargetFromFileName(file);
+    for (const list of lists) collectList(list, fileTarget, into, report);
     into.files.push(report);
     return;
   }
@@ -129,13 +132,13 @@ function collectCsv(text: string, file: string, into: Collected): void {
   into.files.push(report);
 }
 
-function collectList(list: RawList, into: Collected, report: FileReport): void {
+function collectList(list: RawList, fileTarget: MemberListTarget | null, into: Collected, report: FileReport): void {
   if (list.envelope === 'scim-list') {
     collectScimList(list, into, report);
     return;
   }
 
-  const target = memberTargetFromLinks(list) ?? (list.items.every((item) => isDirectoryObject(item.raw)) ? memberTargetFromFileName(list.file) : null);
+  const target = memberTargetFromLinks(list) ?? (list.items.every((item) => isDirectoryObject(item.raw)) ? fileTarget : null);
   if (target !== null) {
     addMembers(target, list.items, list.count, list.file, into, report);
     return;
@@ -227,8 +230,9 @@ function addMembers(target: MemberListTarget, items: RawItem[], count: number | 
     const kind = memberKind(item.raw);
     list.members.add(id, kind, itemOrigin);
     tally(report, 'groupMember');
-    if (kind === 'user') addUser(item, itemOrigin, into, report);
-    if (kind === 'group') addGroup(item.raw, itemOrigin, into, report);
+    // Members count once, as member entries, though they also feed the users and groups.
+    if (kind === 'user') addUser(item, itemOrigin, into, null);
+    if (kind === 'group') addGroup(item.raw, itemOrigin, into, null);
   }
 }
 
@@ -303,16 +307,16 @@ function addAssignment(raw: Raw, origin: Origin, into: Collected): void {
   into.assignments.add(id, toAssignment(raw), origin);
 }
 
-function addUser(item: RawItem, origin: Origin, into: Collected, report: FileReport): void {
+function addUser(item: RawItem, origin: Origin, into: Collected, report: FileReport | null): void {
   requireText(item.raw, 'id', origin, "the user's object id");
   into.users.add(toUser(item.raw), (property) => property in item.raw, origin);
-  tally(report, 'user');
+  if (report !== null) tally(report, 'user');
 }
 
-function addGroup(raw: Raw, origin: Origin, into: Collected, report: FileReport): void {
+function addGroup(raw: Raw, origin: Origin, into: Collected, report: FileReport | null): void {
   requireText(raw, 'id', origin, "the group's object id");
   into.groups.add(toGroup(raw), (property) => property in raw, origin);
-  tally(report, 'group');
+  if (report !== null) tally(report, 'group');
 }
 
 function addLog(raw: Raw, origin: Origin, into: Collected): void {

@@ -19,21 +19,21 @@ export const OBJECT_KINDS = [
 
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
-/** Plain words for each kind, used in the import summary and in messages. */
-export const KIND_LABELS: Record<ObjectKind, string> = {
-  captureInfo: 'capture information',
-  organization: 'Entra organization (tenant)',
-  servicePrincipal: 'service principal',
-  appRoleAssignment: 'app role assignment',
-  user: 'Entra user',
-  group: 'Entra group',
-  otherDirectoryObject: 'other directory object',
-  provisioningJob: 'provisioning job',
-  provisioningSchema: 'provisioning schema',
-  provisioningScope: 'provisioning scope setting',
-  provisioningLog: 'provisioning log entry',
-  scimUser: 'Sentry SCIM user',
-  scimGroup: 'Sentry SCIM group (team)'
+/** Plain words for each kind, singular and plural, used in the import summary. */
+export const KIND_LABELS: Record<ObjectKind, [string, string]> = {
+  captureInfo: ['capture information file', 'capture information files'],
+  organization: ['Entra organization (tenant)', 'Entra organizations (tenants)'],
+  servicePrincipal: ['service principal', 'service principals'],
+  appRoleAssignment: ['app role assignment', 'app role assignments'],
+  user: ['Entra user', 'Entra users'],
+  group: ['Entra group', 'Entra groups'],
+  otherDirectoryObject: ['other directory object', 'other directory objects'],
+  provisioningJob: ['provisioning job', 'provisioning jobs'],
+  provisioningSchema: ['provisioning schema', 'provisioning schemas'],
+  provisioningScope: ['provisioning scope setting', 'provisioning scope settings'],
+  provisioningLog: ['provisioning log entry', 'provisioning log entries'],
+  scimUser: ['Sentry SCIM user', 'Sentry SCIM users'],
+  scimGroup: ['Sentry SCIM group (team)', 'Sentry SCIM groups (teams)']
 };
 
 const SCIM_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';

@@ -7,7 +7,7 @@ export function formatImportSummary(plan: ImportPlan): string {
   const lines = [`Recognized ${plan.files.length} file(s):`];
   const width = Math.max(...plan.files.map((file) => basename(file.file).length), 4);
   for (const file of plan.files) {
-    const parts = OBJECT_KINDS.filter((kind) => (file.counts[kind] ?? 0) > 0).map((kind) => plural(file.counts[kind] ?? 0, KIND_LABELS[kind]));
+    const parts = OBJECT_KINDS.filter((kind) => (file.counts[kind] ?? 0) > 0).map((kind) => plural(file.counts[kind] ?? 0, ...KIND_LABELS[kind]));
     if ((file.counts.groupMember ?? 0) > 0) parts.unshift(plural(file.counts.groupMember ?? 0, 'group member entry', 'group member entries'));
     lines.push(`  ${basename(file.file).padEnd(width)}  ${file.format.padEnd(15)}  ${parts.join(', ') || 'an empty list'}`);
   }
@@ -41,6 +41,6 @@ export function formatImportSummary(plan: ImportPlan): string {
   return lines.join('\n');
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
