@@ -175,4 +175,15 @@ describe('demo seed', () => {
     }
     expect(found.has('group.member_list_truncated')).toBe(false);
   });
+
+  // A live capture reads only the 7 days before the clock, so the fixed-date logs drop out as time passes.
+  it('keeps every kind without provisioning logs', () => {
+    const snapshot = snapshotFromSeed(seed, DEMO_REFERENCE_TIME);
+    snapshot.data.entra.provisioningLogs = [];
+    const result = auditSnapshot(snapshot, { now: DEMO_REFERENCE_TIME });
+
+    expect(Object.keys(result.countsByKind).sort()).toEqual(Object.keys(DEMO_DRIFTS).sort());
+    expect(result.countsByKind['user.disabled_in_entra']).toBe(2);
+    expect(result.countsByKind['user.orphaned_in_sentry']).toBe(7);
+  });
 });
