@@ -44,21 +44,21 @@ export function toSignInError(error: unknown, context: SignInContext): SignInErr
       );
     case '700016':
       return new SignInError(
-        `Sign-in failed: no application with client id ${clientId} exists in tenant ${tenantId}. Check the client id (ROSTER_ENTRA_CLIENT_ID) and that the app registration lives in this tenant.`,
+        `Sign-in failed: no application with client id ${clientId} exists in tenant ${tenantId}. Check the client id (--client-id) and that the app registration lives in this tenant.`,
         aadsts
       );
     case '90002':
     case '900023':
     case '90072':
       return new SignInError(
-        `Sign-in failed: tenant ${tenantId} was not found at ${context.authorityHost}. Check the tenant id (ROSTER_ENTRA_TENANT_ID) and, for a national cloud, the authority host.`,
+        `Sign-in failed: tenant ${tenantId} was not found at ${context.authorityHost}. Check the tenant id (--tenant) and, for a national cloud, the authority host.`,
         aadsts
       );
     case '700027':
     case '700024':
     case '700023':
       return new SignInError(
-        `Sign-in failed: Entra rejected the certificate${context.certificateThumbprint ? ` with SHA-256 thumbprint ${context.certificateThumbprint}` : ''} for client id ${clientId}. Upload this certificate to the app registration (Certificates & secrets) or point ROSTER_ENTRA_CERTIFICATE at the certificate registered there.`,
+        `Sign-in failed: Entra rejected the certificate${context.certificateThumbprint ? ` with SHA-256 thumbprint ${context.certificateThumbprint}` : ''} for client id ${clientId}. Upload this certificate to the app registration (Certificates & secrets) or point ROSTER_ENTRA_CERT_PATH at the certificate registered there.`,
         aadsts
       );
     case '7000218':

@@ -88,7 +88,7 @@ describe('Entra sign-in against the fake login server', () => {
     const error = (await tokens.getToken().catch((caught: unknown) => caught)) as SignInError;
 
     expect(error.message).toBe(
-      `Sign-in failed: no application with client id ${unknown} exists in tenant ${TENANT_ID}. Check the client id (ROSTER_ENTRA_CLIENT_ID) and that the app registration lives in this tenant.`
+      `Sign-in failed: no application with client id ${unknown} exists in tenant ${TENANT_ID}. Check the client id (--client-id) and that the app registration lives in this tenant.`
     );
   });
 
@@ -106,7 +106,7 @@ describe('Entra sign-in against the fake login server', () => {
 
     expect(error).toBeInstanceOf(SignInError);
     expect(error.message).toBe(
-      `Sign-in failed: tenant ${otherTenant} was not found at ${fake.authorityHost}. Check the tenant id (ROSTER_ENTRA_TENANT_ID) and, for a national cloud, the authority host.`
+      `Sign-in failed: tenant ${otherTenant} was not found at ${fake.authorityHost}. Check the tenant id (--tenant) and, for a national cloud, the authority host.`
     );
   });
 
