@@ -69,7 +69,7 @@ export function SnapshotTable({
         </thead>
         <tbody>
           {snapshots.map((snapshot) => (
-            <tr key={snapshot.id} aria-selected={snapshot.id === selectedId} className={snapshot.id === selectedId ? 'is-selected' : undefined}>
+            <tr key={snapshot.id} className={snapshot.id === selectedId ? 'is-selected' : undefined}>
               <th scope="row" className="nowrap">
                 <time dateTime={snapshot.createdAt}>{formatDateTime(snapshot.createdAt, i18n.language)}</time>
               </th>
