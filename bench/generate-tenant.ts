@@ -1,9 +1,9 @@
 /**
- * Generates large tenants for the benchmark: `generateTenant({ users: 100_000 })` returns a seed
- * for the fake Graph and SCIM servers with drift of every kind in fixed proportions (see
- * `DRIFT_RATES`), about 50 groups, and, from 20,000 users up, an assigned group of 12,000 members
- * whose Sentry team is over the 10,000 members that SCIM lists. The same options always return the
- * same seed. The Sentry org is `fabrikam`, the tenant domain `fabrikam.example`.
+ * Generates large tenants for the benchmark. `generateTenant({ users: 100_000 })` returns a seed for
+ * the fake Graph and SCIM servers with about 50 groups and drift of every kind in fixed proportions
+ * (see `DRIFT_RATES`). From 20,000 users up it adds an assigned group of 12,000 members whose Sentry
+ * team is over the 10,000 members that SCIM lists. The same options always return the same seed.
+ * The Sentry org is `fabrikam` and the tenant domain `fabrikam.example`.
  */
 import type { FindingKind } from '../src-main/model/finding';
 import type { Seed, SeedGraphGroup, SeedGraphUser, SeedScimUser } from '../test/fakes/seed';
@@ -212,7 +212,7 @@ export function generateTenant(options: TenantOptions): Seed {
   return b.seed;
 }
 
-/** The employee-number address (`e10234@...`) a mismatched user was first invited to Sentry with. */
+/** Returns the employee-number address (`e10234@...`) that a mismatched user was first invited to Sentry with. */
 function oldAlias(user: SeedGraphUser): string {
   return `${(user.employeeId ?? user.id).toLowerCase()}@${DOMAIN}`;
 }
@@ -224,7 +224,7 @@ interface TeamPlan {
   memberMissing: number;
 }
 
-/** One team per assigned group with the planted team drifts: missing teams, a collision, a rename, extras and gaps. */
+/** Adds one team per assigned group with the planted team drifts: missing teams, a collision, a rename, extras and gaps. */
 function addTeams(b: SeedBuilder, groups: Map<string, SeedGraphGroup>, sentryOf: Map<string, SeedScimUser>, plan: TeamPlan): void {
   const membersOf = (group: SeedGraphGroup): SeedScimUser[] => {
     const members: SeedScimUser[] = [];

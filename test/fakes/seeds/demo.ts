@@ -6,10 +6,9 @@
  * compared with it byte for byte.
  *
  * The job matches users on `userName <- [mail]`, not on Entra's default `[userPrincipalName]`.
- * Entra requires a UPN on every user, so with the default no user could ever be unmatchable; with
- * `mail`, a user without an Exchange Online licence (mail is null) is skipped by Entra, which is the
- * most common real cause of that finding. Many organizations map `mail` for Sentry because Sentry
- * members are e-mail addresses and their UPNs are not.
+ * Entra requires a UPN on every user, so with the default no user could ever be unmatchable. With
+ * `mail`, Entra skips a user without an Exchange Online licence (mail is null), a common real cause
+ * of that finding. Organizations whose UPNs are not e-mail addresses map `mail` for the same reason.
  */
 import type { ScopingFilter } from '../graph/sync-schema';
 import type { Seed, SeedGraphUser, SeedScimUser } from '../seed';
@@ -107,7 +106,7 @@ export function buildDemoSeed(): Seed {
   const lars = named({ givenName: 'Lars', surname: 'Eriksson', mail: 'Lars.Eriksson@contoso.example' });
   const sven = named({ givenName: 'Sven', surname: 'Olsen' });
   const tomasz = named({ givenName: 'Tomasz', surname: 'Nowak' });
-  // An 82-character address: valid in Entra (UPNs allow 113), longer than the 75 characters Sentry stores.
+  // An 82-character address: Entra accepts it, but Sentry stores at most 75 characters of member e-mail.
   const longAddress = 'anna-katharina.von-wittelsbach-hohenzollern@clinical-research.emea.contoso.example';
   const anna = named({ givenName: 'Anna-Katharina', surname: 'von Wittelsbach-Hohenzollern', userPrincipalName: longAddress });
   const hannah = named({ givenName: 'Hannah', surname: 'Schmidt', secondaryAddresses: ['hannah.mueller@contoso.example'] });

@@ -82,9 +82,10 @@ function provisioningJob(raw: Json | undefined, syncAll: boolean | undefined): P
 }
 
 /**
- * Builds the snapshot a complete capture of the seed would store, without running the fake servers:
- * assigned principals, direct members of assigned groups, users behind nested groups as `nested`
- * edges, deleted users as ids only, and the SCIM side as Sentry lists it for an Entra-connected org.
+ * Builds the snapshot that a complete capture of the seed would store, without running the fake
+ * servers. It holds the assigned principals, the direct members of assigned groups, users behind
+ * nested groups as `nested` edges and deleted users as ids only. The SCIM side is what Sentry lists
+ * for an Entra-connected org.
  * NOTE: this mirrors the capture's documented rules and is meant for checking seeds against the
  * audit; it does not prove that the capture itself produces the same snapshot.
  */
