@@ -1,6 +1,7 @@
 import type { EntraGroup, EntraUser, SnapshotData } from '../model/snapshot';
 import type { AuditConfig } from './config';
 import { evaluateScoping } from './scoping';
+import { userValue } from './user-values';
 
 export type ScopeStatus = 'in_scope' | 'disabled' | 'deleted' | 'nested_only' | 'scoping_failed' | 'not_assigned';
 
@@ -18,6 +19,8 @@ export interface UserScope {
   failedClauses: string[];
   /** App role ids from the user's own assignments first, then from their groups' assignments. */
   appRoleIds: string[];
+  /** The value Entra sends as userName, or null when the source is empty or Graph returned no user. */
+  matchValue: string | null;
 }
 
 export interface Population {
@@ -27,6 +30,13 @@ export interface Population {
   /** Direct user members of each assigned group. */
   directMembers: Map<string, string[]>;
   unevaluatedClauses: Set<string>;
+}
+
+/** Shared empty list, replaced (never mutated) when a scope gains an entry. */
+const NONE: string[] = [];
+
+function newScope(id: string, user: EntraUser | null): UserScope {
+  return { id, user, status: 'in_scope', assignedDirectly: false, directGroupIds: NONE, nestedGroupIds: NONE, failedClauses: NONE, appRoleIds: NONE, matchValue: null };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -43,53 +53,62 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function buildPopulation(data: SnapshotData, config: AuditConfig): Population {
   const entra = data.entra;
   const groupsById = new Map(entra.groups.map((group) => [group.id, group]));
-  const usersById = new Map(entra.users.map((user) => [user.id, user]));
-  const deleted = new Set(entra.deletedUserIds);
 
-  const directRoles = new Map<string, string[]>();
+  // One map holds every user's scope and collects assignments and memberships as they are read,
+  // because separate maps per relation cost several times as much at 100,000 users.
+  const scopes = new Map<string, UserScope>();
+  const deleted = new Set<string>();
+  const scopeFor = (id: string): UserScope => {
+    let scope = scopes.get(id);
+    if (!scope) {
+      scope = newScope(id, null);
+      scopes.set(id, scope);
+    }
+    return scope;
+  };
+  for (const user of entra.users) scopes.set(user.id, newScope(user.id, user));
+  for (const id of entra.deletedUserIds) {
+    deleted.add(id);
+    scopeFor(id);
+  }
+
   const groupRoles = new Map<string, string[]>();
   const assignedGroupIds: string[] = [];
   for (const assignment of entra.assignments) {
-    if (assignment.principalType === 'User') push(directRoles, assignment.principalId, assignment.appRoleId);
-    if (assignment.principalType === 'Group') {
+    if (assignment.principalType === 'User') {
+      const scope = scopeFor(assignment.principalId);
+      scope.assignedDirectly = true;
+      scope.appRoleIds = [...scope.appRoleIds, assignment.appRoleId];
+    } else if (assignment.principalType === 'Group') {
       if (!groupRoles.has(assignment.principalId)) assignedGroupIds.push(assignment.principalId);
       push(groupRoles, assignment.principalId, assignment.appRoleId);
     }
   }
   const assignedSet = new Set(assignedGroupIds);
 
-  const directGroups = new Map<string, string[]>();
-  const nestedGroups = new Map<string, string[]>();
   const directMembers = new Map<string, string[]>();
   for (const edge of entra.memberships) {
     if (edge.memberType !== 'user' || !assignedSet.has(edge.groupId)) continue;
+    const scope = scopeFor(edge.memberId);
     if (edge.relation === 'direct') {
-      push(directGroups, edge.memberId, edge.groupId);
+      scope.directGroupIds = [...scope.directGroupIds, edge.groupId];
       push(directMembers, edge.groupId, edge.memberId);
     } else {
-      push(nestedGroups, edge.memberId, edge.groupId);
+      scope.nestedGroupIds = [...scope.nestedGroupIds, edge.groupId];
     }
   }
 
-  const ids = new Set<string>(usersById.keys());
-  for (const source of [deleted, directRoles.keys(), directGroups.keys(), nestedGroups.keys()]) for (const id of source) ids.add(id);
-  const NONE: string[] = [];
-  const scopes = new Map<string, UserScope>();
   const unevaluatedClauses = new Set<string>();
-  for (const id of ids) {
-    const user = usersById.get(id) ?? null;
-    const assignedDirectly = directRoles.has(id);
-    const directGroupIds = directGroups.get(id) ?? NONE;
-    const nestedAll = nestedGroups.get(id);
-    const nestedGroupIds = nestedAll ? nestedAll.filter((groupId) => !directGroupIds.includes(groupId)) : NONE;
-    const ownRoles = directRoles.get(id) ?? NONE;
-    const appRoleIds = directGroupIds.length === 0 ? ownRoles : [...ownRoles, ...directGroupIds.flatMap((groupId) => groupRoles.get(groupId) ?? NONE)];
-    const scope: UserScope = { id, user, status: 'in_scope', assignedDirectly, directGroupIds, nestedGroupIds, failedClauses: NONE, appRoleIds };
+  for (const scope of scopes.values()) {
+    const user = scope.user;
+    if (scope.nestedGroupIds.length > 0) scope.nestedGroupIds = scope.nestedGroupIds.filter((groupId) => !scope.directGroupIds.includes(groupId));
+    if (scope.directGroupIds.length > 0) scope.appRoleIds = [...scope.appRoleIds, ...scope.directGroupIds.flatMap((groupId) => groupRoles.get(groupId) ?? NONE)];
+    scope.matchValue = user ? userValue(user, config.userRule) : null;
 
-    const assigned = assignedDirectly || directGroupIds.length > 0;
-    const reachable = assigned || (config.syncAll && nestedGroupIds.length > 0);
-    if (!reachable) scope.status = nestedGroupIds.length > 0 ? 'nested_only' : 'not_assigned';
-    else if (user === null || deleted.has(id)) scope.status = 'deleted';
+    const assigned = scope.assignedDirectly || scope.directGroupIds.length > 0;
+    const reachable = assigned || (config.syncAll && scope.nestedGroupIds.length > 0);
+    if (!reachable) scope.status = scope.nestedGroupIds.length > 0 ? 'nested_only' : 'not_assigned';
+    else if (user === null || deleted.has(scope.id)) scope.status = 'deleted';
     // NOTE: accountEnabled null (not returned by Graph) counts as enabled, because Graph returns it whenever it is selected.
     else if (user.accountEnabled === false) scope.status = 'disabled';
     else if (config.scopingGroups.length > 0) {
@@ -100,7 +119,6 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
         scope.failedClauses = outcome.failedClauses;
       }
     }
-    scopes.set(id, scope);
   }
 
   const assignedGroups = assignedGroupIds.map((id) => groupsById.get(id)).filter((group): group is EntraGroup => group !== undefined);

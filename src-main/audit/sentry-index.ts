@@ -4,6 +4,8 @@ import type { ScimUser } from '../model/snapshot';
  * Sentry members by lower-cased address, as Sentry's `userName eq` filter finds them: the member's
  * e-mail (userName) or any address Sentry holds for it (`emails[].value`), compared case-insensitively.
  */
+const NOTHING: ScimUser[] = [];
+
 export class SentryMemberIndex {
   private readonly byAddress = new Map<string, ScimUser[]>();
   readonly byId = new Map<string, ScimUser>();
@@ -29,7 +31,12 @@ export class SentryMemberIndex {
 
   /** Returns the members Sentry's filter `userName eq "value"` would return. */
   find(value: string): ScimUser[] {
-    return this.byAddress.get(value.trim().toLowerCase()) ?? [];
+    return this.findNormalized(value.trim().toLowerCase());
+  }
+
+  /** Same as `find` for a value that is already trimmed and lower-cased. */
+  findNormalized(key: string): ScimUser[] {
+    return this.byAddress.get(key) ?? NOTHING;
   }
 }
 

@@ -65,6 +65,7 @@ export const DEFAULT_USER_RULE: UserValueRule = { attribute: 'userPrincipalName'
  * The last `_` before `#EXT#` separates alias and domain, because domains cannot contain `_`.
  */
 export function rewriteGuestUpn(upn: string): string {
+  if (!upn.includes('#')) return upn;
   const marker = upn.search(/#EXT#/i);
   if (marker < 0) return upn;
   const local = upn.slice(0, marker);
@@ -114,11 +115,9 @@ export function userValue(user: EntraUser, rule: UserValueRule): string | null {
  */
 export function secondaryKeys(user: EntraUser): Array<{ key: string; attribute: string }> {
   const keys: Array<{ key: string; attribute: string }> = [];
-  const seen = new Set<string>();
   const add = (value: string | null, attribute: string): void => {
     const key = value?.trim().toLowerCase();
-    if (!key || seen.has(key)) return;
-    seen.add(key);
+    if (!key || keys.some((known) => known.key === key)) return;
     keys.push({ key, attribute });
   };
 

@@ -1,4 +1,5 @@
 import type { UserMatchRow } from '../model/audit-result';
+import type { EntraRef } from '../model/finding';
 import type { EntraUser, ScimUser, Snapshot } from '../model/snapshot';
 import type { AuditConfig } from './config';
 import { memberRef, userLabel, userRef, type FindingDraft, type ProvisioningEvents } from './findings';
@@ -35,12 +36,6 @@ interface Pairing {
   entraValue: string | null;
 }
 
-const NO_IDS: ReadonlySet<string> = new Set();
-
-function compareById(a: UserScope, b: UserScope): number {
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
-}
 const NO_MEMBERS: ScimUser[] = [];
 
 /** Mutable state of one audit run; keeps the helper signatures short. */
@@ -55,25 +50,20 @@ class UserAudit {
     this.previousUsers = new Map((input.previous?.data.entra.users ?? []).map((user) => [user.id, user]));
   }
 
-  private readonly values = new Map<string, string | null>();
-
   /** Returns the matching value Entra sends for the user, taken from the previous snapshot for a deleted user. */
   private valueOf(scope: UserScope): string | null {
-    const cached = this.values.get(scope.id);
-    if (cached !== undefined) return cached;
-    const user = scope.user ?? this.previousUsers.get(scope.id) ?? null;
-    const value = user ? userValue(user, this.input.config.userRule) : null;
-    this.values.set(scope.id, value);
-    return value;
+    if (scope.user) return scope.matchValue;
+    const previousUser = this.previousUsers.get(scope.id);
+    return previousUser ? userValue(previousUser, this.input.config.userRule) : null;
   }
 
   /** Finds unclaimed members through secondary keys, the previous snapshot's value and the provisioning log. */
-  private secondaryPairings(scope: UserScope, exclude: ReadonlySet<string>): Pairing[] {
-    const found = new Map<string, Pairing>();
+  private secondaryPairings(scope: UserScope, exclude: readonly ScimUser[]): Pairing[] {
+    const found: Pairing[] = [];
     const consider = (members: ScimUser[], attribute: string, entraValue: string | null): void => {
       for (const member of members) {
-        if (this.claimed.has(member.id) || exclude.has(member.id) || found.has(member.id)) continue;
-        found.set(member.id, { member, matchedBy: attribute, attribute, entraValue });
+        if (this.claimed.has(member.id) || exclude.includes(member) || found.some((pairing) => pairing.member === member)) continue;
+        found.push({ member, matchedBy: attribute, attribute, entraValue });
       }
     };
 
@@ -85,12 +75,12 @@ class UserAudit {
       if (previousUpn && previousUpn !== scope.user?.userPrincipalName) consider(this.input.index.find(previousUpn), 'previous userPrincipalName', previousUpn);
     }
     const user = scope.user ?? previousUser ?? null;
-    if (user) for (const { key, attribute } of secondaryKeys(user)) consider(this.input.index.find(key), attribute, key);
+    if (user) for (const { key, attribute } of secondaryKeys(user)) consider(this.input.index.findNormalized(key), attribute, key);
 
     const logged = this.input.events.linkedTarget(scope.id);
     const loggedMember = logged ? this.input.index.byId.get(logged) : undefined;
     if (loggedMember) consider([loggedMember], 'provisioning log', null);
-    return [...found.values()];
+    return found;
   }
 
   private claim(pairings: Pairing[]): void {
@@ -118,7 +108,8 @@ class UserAudit {
   }
 
   run(): number {
-    const scopes = [...this.input.population.scopes.values()].sort(compareById);
+    // Snapshot order decides which user claims a member first, so the result is stable for one snapshot.
+    const scopes = [...this.input.population.scopes.values()];
     const inScope = scopes.filter((scope) => scope.status === 'in_scope');
 
     // Primary matching first for everyone in scope, so that a secondary key never takes a member
@@ -143,13 +134,14 @@ class UserAudit {
     const source = this.input.config.matching.sourceAttribute;
     const expected = this.input.expectedRole(scope.appRoleIds);
     const primaryPairings = members.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
-    const secondary = this.secondaryPairings(scope, members.length === 0 ? NO_IDS : new Set(members.map((member) => member.id)));
+    const secondary = this.secondaryPairings(scope, members);
     this.claim(secondary);
-    const ref = userRef(user, scope.id, value);
-    const label = userLabel(user, scope.id);
+    // Built only when a finding needs them, because most users produce none.
+    const ref = (): EntraRef => userRef(user, scope.id, value);
+    const label = (): string => userLabel(user, scope.id);
 
     if (value === null) {
-      this.drafts.push({ kind: 'user.unmatchable', entra: [ref], sentry: secondary.map((pairing) => memberRef(pairing.member)), details: { user: label, sourceAttribute: source, sentryUserName: secondary[0]?.member.userName ?? null } });
+      this.drafts.push({ kind: 'user.unmatchable', entra: [ref()], sentry: secondary.map((pairing) => memberRef(pairing.member)), details: { user: label(), sourceAttribute: source, sentryUserName: secondary[0]?.member.userName ?? null } });
       this.row(scope, null, secondary[0] ?? null, expected.role);
       return;
     }
@@ -158,9 +150,9 @@ class UserAudit {
       const all = [...primaryPairings, ...secondary];
       this.drafts.push({
         kind: 'user.duplicate_in_sentry',
-        entra: [ref],
+        entra: [ref()],
         sentry: all.map((pairing) => memberRef(pairing.member)),
-        details: { user: label, matchValue: value, sentryUserNames: all.map((pairing) => pairing.member.userName).join(', '), count: all.length, cause: members.length > 1 ? 'matching' : 'secondary' }
+        details: { user: label(), matchValue: value, sentryUserNames: all.map((pairing) => pairing.member.userName).join(', '), count: all.length, cause: members.length > 1 ? 'matching' : 'secondary' }
       });
     }
 
@@ -180,10 +172,10 @@ class UserAudit {
     if (mismatch) {
       this.drafts.push({
         kind: 'user.matching_attribute_mismatch',
-        entra: [ref],
+        entra: [ref()],
         sentry: secondary.map((pairing) => memberRef(pairing.member)),
         attribute: { name: 'userName', entraValue: value, sentryValue: mismatch.member.userName },
-        details: { user: label, matchValue: value, sourceAttribute: source, sentryUserName: mismatch.member.userName, secondaryAttribute: mismatch.attribute, secondaryValue: mismatch.entraValue }
+        details: { user: label(), matchValue: value, sourceAttribute: source, sentryUserName: mismatch.member.userName, secondaryAttribute: mismatch.attribute, secondaryValue: mismatch.entraValue }
       });
       this.row(scope, value, mismatch, expected.role);
       return;
@@ -193,9 +185,9 @@ class UserAudit {
     this.drafts.push({
       kind: 'user.missing_in_sentry',
       severity: lastEvent?.status.toLowerCase() === 'failure' ? 'high' : undefined,
-      entra: [ref],
+      entra: [ref()],
       sentry: [],
-      details: { user: label, matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: scopeReason(scope, this.input.population.groupsById) }
+      details: { user: label(), matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: scopeReason(scope, this.input.population.groupsById) }
     });
     this.row(scope, value, null, expected.role);
   }
@@ -238,7 +230,7 @@ class UserAudit {
     const value = this.valueOf(scope);
     const direct = value === null ? [] : this.input.index.find(value).filter((member) => !this.claimed.has(member.id));
     const directPairings = direct.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
-    const pairings = [...directPairings, ...this.secondaryPairings(scope, direct.length === 0 ? NO_IDS : new Set(direct.map((member) => member.id)))];
+    const pairings = [...directPairings, ...this.secondaryPairings(scope, direct)];
     this.claim(pairings);
     const ref = userRef(scope.user, scope.id, value);
     const label = userLabel(scope.user ?? this.previousUsers.get(scope.id) ?? null, scope.id);
