@@ -15,7 +15,7 @@ import type { ObjectKind } from './recognize';
 import { PartialRecords, UniqueRecords } from './records';
 import type { Found, Origin } from './records';
 
-export type FileFormat = 'Graph JSON' | 'PowerShell JSON' | 'SCIM JSON' | 'CSV';
+export type FileFormat = 'Graph JSON' | 'PowerShell JSON' | 'SCIM JSON' | 'CSV' | 'Capture info';
 
 /** What one file contributed, for the summary printed before anything is written. */
 export interface FileReport {
@@ -114,6 +114,7 @@ export async function collectFile(file: string, into: Collected, decode: (bytes:
     // does names it for every page saved in the same file.
     const fileTarget = lists.map(memberTargetFromLinks).find((target) => target !== null) ?? memberTargetFromFileName(file);
     for (const list of lists) collectList(list, fileTarget, into, report);
+    if (report.counts.captureInfo) report.format = 'Capture info';
     into.files.push(report);
     return;
   }
@@ -177,8 +178,12 @@ function collectEmptyList(list: RawList, into: Collected): void {
     into.pages.logs++;
   } else if (/synchronization\/jobs|provisioning-jobs/i.test(hint)) {
     into.pages.jobs++;
+  } else if (/#users\b|(^|\s)users\.json$/i.test(hint)) {
+    into.pages.users++;
+  } else if (/#groups\b|(^|\s)groups\.json$/i.test(hint)) {
+    into.pages.groups++;
   } else {
-    throw new ImportError(list.file, list.path, 'the list is empty and neither its @odata.context nor its file name tells what it lists. Name empty exports as the capture script does: app-role-assignments.json, provisioning-jobs.json, provisioning-logs.json or group-members.<group id>.json.');
+    throw new ImportError(list.file, list.path, 'the list is empty and neither its @odata.context nor its file name tells what it lists. Name empty exports as the capture script does: app-role-assignments.json, users.json, groups.json, provisioning-jobs.json, provisioning-logs.json or group-members.<group id>.json.');
   }
 }
 

@@ -100,4 +100,24 @@ describe('import of the sample tenant', () => {
     expect(imported.meta.sentryOrg).toBe('contoso');
     expect(imported.meta.population).toBe(`${live.meta.population} (imported from exported files)`);
   });
+
+  it('PowerShell capture folder matches live capture', async () => {
+    const imported = await importAndStore([sample('powershell')]);
+
+    expect(findingKeys(imported)).toEqual(findingKeys(live));
+    expect(imported.data.entra.users).toEqual(live.data.entra.users);
+    expect(imported.data.entra.memberships).toEqual(live.data.entra.memberships);
+    expect(imported.data.entra.groups).toEqual(live.data.entra.groups);
+    expect(imported.data.entra.provisioningLogs).toEqual(live.data.entra.provisioningLogs);
+    expect(imported.data.sentry).toEqual({ ...live.data.sentry, baseUrl: 'https://sentry.io/api/0/organizations/contoso/scim/v2' });
+    // Windows PowerShell writes DateTime as /Date(ms)/, which keeps milliseconds only.
+    expect(imported.data.entra.assignments.map((assignment) => [assignment.id, assignment.createdDateTime])).toEqual([
+      ['UqC8ZbR1xkGmJd3Vt0aa0001', '2024-05-02T09:14:11.123Z'],
+      ['UqC8ZbR1xkGmJd3Vt0aa0004', '2024-05-03T10:00:00Z'],
+      ['UqC8ZbR1xkGmJd3Vt0aa0006', '2024-07-01T08:30:00Z'],
+      ['UqC8ZbR1xkGmJd3Vt0aa0g01', '2024-06-10T15:00:00Z']
+    ]);
+    expect(imported.meta.createdAt).toBe('2025-01-08T07:45:12.000Z');
+    expect(imported.meta.sentryBaseUrl).toBe('https://sentry.io/api/0/organizations/contoso/scim/v2');
+  });
 });
