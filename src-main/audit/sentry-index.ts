@@ -3,6 +3,8 @@ import type { ScimUser } from '../model/snapshot';
 /**
  * Sentry members by lower-cased address, as Sentry's `userName eq` filter finds them: the member's
  * e-mail (userName) or any address Sentry holds for it (`emails[].value`), compared case-insensitively.
+ * NOTE: Sentry's filter also matches every address of the member's linked Sentry account, which SCIM
+ * does not return, so the audit can report a user as missing whom Entra would in fact link.
  */
 const NOTHING: ScimUser[] = [];
 

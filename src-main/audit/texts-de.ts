@@ -26,7 +26,7 @@ export const GERMAN: Record<FindingKind, (d: TextDetails) => FindingText> = {
         : `Zum Sentry-Mitglied „${field(d, 'sentryUserName')}“ passt kein Entra-Benutzer im Bereitstellungsbereich.`) +
       (d.provisionedByEntra === true
         ? ' Laut Bereitstellungsprotokoll hat Entra dieses Mitglied früher verwaltet. Entra betrachtet die Person daher als außerhalb des Bereichs und schickt PATCH active=false – Sentry löscht das Mitglied dann.'
-        : ' Mitglieder, die Entra nie bereitgestellt hat, rührt Entra nicht an; die Mitgliedschaft bleibt also bestehen. Nur wenn Entra sie früher bereitgestellt hat, schickt es PATCH active=false, und Sentry löscht das Mitglied.') +
+        : ' Mitglieder, die Entra nie bereitgestellt hat, rührt Entra nicht an; die Mitgliedschaft bleibt also bestehen. Nur wenn Entra sie früher bereitgestellt hat, schickt der Dienst PATCH active=false, und Sentry löscht das Mitglied.') +
       (d.syncAll === true ? ' Der Job synchronisiert alle Benutzer; die Person kann also ein Benutzer des Mandanten sein, der nicht im Snapshot steht.' : ''),
     recommendedAction:
       field(d, 'sentryOrgRole') === 'owner'
@@ -40,13 +40,13 @@ export const GERMAN: Record<FindingKind, (d: TextDetails) => FindingText> = {
         ? ' In den Zielobjektaktionen der Benutzerzuordnung fehlt „Aktualisieren“; Entra schickt daher kein PATCH active=false, und die Mitgliedschaft bleibt.'
         : d.linkedByEntra === true
         ? ' Entra hat dieses Mitglied früher bereitgestellt oder zugeordnet und schickt im nächsten Zyklus PATCH active=false; Sentry löscht das Mitglied daraufhin.'
-        : ' Hat Entra dieses Mitglied früher bereitgestellt oder zugeordnet, schickt es im nächsten Zyklus PATCH active=false und Sentry löscht das Mitglied. Andernfalls überspringt Entra den Benutzer, und die Mitgliedschaft bleibt.'),
+        : ' Hat Entra dieses Mitglied früher bereitgestellt oder zugeordnet, folgt im nächsten Zyklus ein PATCH active=false, und Sentry löscht das Mitglied. Andernfalls überspringt Entra den Benutzer, und die Mitgliedschaft bleibt.'),
     recommendedAction: `Prüfen Sie nach dem nächsten Zyklus, ob die Mitgliedschaft verschwunden ist; falls nicht, entfernen Sie „${field(d, 'sentryUserName')}“ in Sentry.`
   }),
   'user.matching_attribute_mismatch': (d) => ({
     explanation: String(d.secondaryAttribute).startsWith('previous ')
       ? `Entra schickt jetzt den userName „${field(d, 'matchValue')}“, das Sentry-Mitglied „${field(d, 'sentryUserName')}“ passt aber zum Wert „${field(d, 'secondaryValue')}“ aus dem vorigen Snapshot. ` +
-        'Hat Entra das Mitglied unter dem alten Wert verknüpft, arbeitet es weiter mit dessen ID, doch die Änderung des userName scheitert, weil Sentry Mitglieder nicht umbenennen kann. Nach einem Neustart – oder wenn Entra das Mitglied nie verknüpft hat – findet Entra zum neuen Wert kein Mitglied und lädt die Person ein zweites Mal ein.'
+        'Hat Entra das Mitglied unter dem alten Wert verknüpft, arbeitet der Dienst weiter mit dessen ID, doch die Änderung des userName scheitert, weil Sentry Mitglieder nicht umbenennen kann. Nach einem Neustart – oder wenn Entra das Mitglied nie verknüpft hat – findet Entra zum neuen Wert kein Mitglied und lädt die Person ein zweites Mal ein.'
       :
       `Entra schickt als userName „${field(d, 'matchValue')}“ (aus ${field(d, 'sourceAttribute')}), dieselbe Person ist in Sentry aber als „${field(d, 'sentryUserName')}“ Mitglied (erkannt über ${field(d, 'secondaryAttribute')}). ` +
       'Entra findet zu seinem Wert kein Mitglied und schickt POST /Users; Sentry lädt die Person ein zweites Mal ein. Mit 409 antwortet Sentry nur, wenn die Adresse schon zu diesem Mitglied gehört. Die bestehende Mitgliedschaft entzieht sich damit der Steuerung durch Entra.',
@@ -65,13 +65,13 @@ export const GERMAN: Record<FindingKind, (d: TextDetails) => FindingText> = {
   }),
   'user.nested_group_only': (d) => ({
     explanation:
-      `${field(d, 'user')} erreicht die Sentry-App nur über eine verschachtelte Gruppe in ${field(d, 'nestedIn')}. Entra stellt nur direkte Mitglieder zugewiesener Gruppen bereit und legt diesen Benutzer daher weder an noch entfernt es ihn.` +
+      `${field(d, 'user')} erreicht die Sentry-App nur über eine verschachtelte Gruppe in ${field(d, 'nestedIn')}. Entra stellt nur direkte Mitglieder zugewiesener Gruppen bereit und wird diesen Benutzer daher weder anlegen noch entfernen.` +
       (d.sentryUserName ? ` Das vorhandene Mitglied „${field(d, 'sentryUserName')}“ wird folglich nicht von Entra verwaltet.` : ''),
     recommendedAction: `Soll die Person Zugriff haben, weisen Sie ${field(d, 'user')} direkt zu oder weisen Sie die verschachtelte Gruppe selbst zu.`
   }),
   'user.unmatchable': (d) => ({
     explanation:
-      `${field(d, 'user')} liegt im Bereitstellungsbereich, hat aber keinen Wert in ${field(d, 'sourceAttribute')}, der Quelle für userName. Entra überspringt den Benutzer (ImportSkipped) und legt kein Mitglied an oder aktualisiert es.` +
+      `${field(d, 'user')} liegt im Bereitstellungsbereich, hat aber keinen Wert in ${field(d, 'sourceAttribute')}, der Quelle für userName. Entra überspringt den Benutzer (ImportSkipped): Es wird weder ein Mitglied angelegt noch eines aktualisiert.` +
       (d.sentryUserName ? ` Das Sentry-Mitglied „${field(d, 'sentryUserName')}“ ist offenbar dieselbe Person und bleibt unverwaltet.` : ''),
     recommendedAction: `Pflegen Sie ${field(d, 'sourceAttribute')} für diesen Benutzer in Entra oder entfernen Sie die Zuweisung.`
   }),
@@ -112,7 +112,7 @@ export const GERMAN: Record<FindingKind, (d: TextDetails) => FindingText> = {
     recommendedAction: 'Halten Sie die Namen gleich, indem Sie Team oder Gruppe umbenennen, und ändern Sie den slug bereitgestellter Teams in Sentry nicht.'
   }),
   'group.unmanaged_in_sentry': (d) => ({
-    explanation: `Zum Team „${field(d, 'teamName')}“ (slug „${field(d, 'slug')}“, ${field(d, 'memberCount')} Mitglieder) gehört keine zugewiesene Gruppe. Teams, die es nicht verwaltet, lässt Entra unberührt.`,
+    explanation: `Zum Team „${field(d, 'teamName')}“ (slug „${field(d, 'slug')}“, ${field(d, 'memberCount')} Mitglieder) gehört keine zugewiesene Gruppe. Teams, die Entra nicht verwaltet, bleiben unberührt.`,
     recommendedAction: 'Kein Handlungsbedarf, es sei denn, das Team soll über Entra verwaltet werden – dann die passende Gruppe zuweisen.'
   }),
   'group.member_missing_in_sentry': (d) => ({
@@ -122,7 +122,7 @@ export const GERMAN: Record<FindingKind, (d: TextDetails) => FindingText> = {
   'group.member_extra_in_sentry': (d) => ({
     explanation:
       `„${field(d, 'member')}“ ist im Team „${field(d, 'teamName')}“, aber kein direktes Mitglied von „${field(d, 'groupName')}“ im Bereitstellungsbereich. ` +
-      'Entra entfernt Teammitglieder nur, wenn es sieht, dass jemand die Gruppe verlässt – in Sentry hinzugefügte Mitglieder bleiben also.',
+      'Entra entfernt Teammitglieder nur, wenn der Dienst sieht, dass jemand die Gruppe verlässt – in Sentry hinzugefügte Mitglieder bleiben also.',
     recommendedAction: `Entfernen Sie „${field(d, 'member')}“ in Sentry aus dem Team oder nehmen Sie die Person in Entra in die Gruppe auf.`
   }),
   'group.member_list_truncated': (d) => ({
