@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseProvisioningSchema, rewriteGuestUpn } from '../../src-main/audit';
+import { auditSnapshot, parseProvisioningSchema, rewriteGuestUpn } from '../../src-main/audit';
 import { evaluateClause, evaluateScoping } from '../../src-main/audit/scoping';
 import type { ScopingClause } from '../../src-main/audit/schema';
 import { parseUserValueRule, primaryProxyAddress } from '../../src-main/audit/user-values';
-import { entraUser, schema } from './builders';
+import { assignUser, entraUser, schema, scimUser, snapshot } from './builders';
 
 function clause(operatorName: string, attribute: string, values: string[] = []): ScopingClause {
   return { operator: operatorName.trim().toUpperCase().replace(/\s+/g, '_'), operatorName, attribute, values };
@@ -106,5 +106,35 @@ describe('user values', () => {
 
   it('reads the primary proxy address', () => {
     expect(primaryProxyAddress(entraUser('u', 'a@x.example', { proxyAddresses: ['smtp:old@x.example', 'SMTP:Main@x.example'] }))).toBe('Main@x.example');
+  });
+});
+
+describe('audit with odd schemas', () => {
+  it('falls back to the default on an unreadable schema', () => {
+    const result = auditSnapshot(snapshot({ provisioningSchema: 'not a schema' }));
+    expect(result.matching).toEqual({ targetAttribute: 'userName', sourceAttribute: 'userPrincipalName', origin: 'default' });
+    expect(result.warnings).toEqual([
+      "Invalid provisioning schema: expected a synchronizationSchema object, got string. Capture the job schema again or remove it from the snapshot. The audit uses Entra's default mapping for Sentry instead."
+    ]);
+  });
+
+  it('keeps users in scope when a clause cannot be evaluated', () => {
+    const scope = { groups: [{ name: 'IT', clauses: [{ operatorName: 'EQUALS', sourceOperandName: 'department', targetOperand: { values: ['IT'] } }] }] };
+    const result = auditSnapshot(
+      snapshot({ provisioningSchema: schema({ scope }), users: [entraUser('u1', 'ann@corp.example')], assignments: [assignUser('u1')], members: [scimUser('1', 'ann@corp.example')] })
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.users[0]?.inScope).toBe(true);
+    expect(result.warnings).toEqual([
+      'Scoping clause "IT: department EQUALS "IT"" tests an attribute the snapshot does not hold or an unknown operator; the audit treated it as satisfied.'
+    ]);
+  });
+
+  it('warns about an expression it cannot evaluate', () => {
+    const result = auditSnapshot(snapshot({ provisioningSchema: schema({ userSource: { name: 'Join', expression: 'Join("@", [mailNickname], "corp.example")', type: 'Function' } }) }));
+    expect(result.matching.origin).toBe('default');
+    expect(result.warnings?.[0]).toBe(
+      'The matching source "Join("@", [mailNickname], "corp.example")" is an expression the audit cannot evaluate; it assumes [userPrincipalName]. Re-run with a matching source override to check another attribute.'
+    );
   });
 });
