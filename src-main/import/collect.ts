@@ -115,6 +115,7 @@ export async function collectFile(file: string, into: Collected, decode: (bytes:
     const fileTarget = lists.map(memberTargetFromLinks).find((target) => target !== null) ?? memberTargetFromFileName(file);
     for (const list of lists) collectList(list, fileTarget, into, report);
     if (report.counts.captureInfo) report.format = 'Capture info';
+    if (report.counts.scimUser || report.counts.scimGroup) report.format = 'SCIM JSON';
     into.files.push(report);
     return;
   }
@@ -160,6 +161,8 @@ function collectList(list: RawList, fileTarget: MemberListTarget | null, into: C
   if (kinds.has('appRoleAssignment')) into.pages.assignments++;
   if (kinds.has('provisioningLog')) into.pages.logs++;
   if (kinds.has('provisioningJob')) into.pages.jobs++;
+  if (kinds.has('scimUser')) into.pages.scimUsers++;
+  if (kinds.has('scimGroup')) into.pages.scimGroups++;
   if (kinds.has('user')) into.pages.users++;
   if (kinds.has('group')) into.pages.groups++;
 }
