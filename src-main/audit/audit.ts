@@ -74,6 +74,9 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
   }
 
   const warnings = [...config.warnings];
+  for (const id of population.missingGroupIds) {
+    warnings.push(`Assigned group ${id} is missing from the snapshot, so its team is not audited. Capture the snapshot again with read access to that group.`);
+  }
   for (const clause of population.unevaluatedClauses) {
     warnings.push(`Scoping clause "${clause}" tests an attribute the snapshot does not hold or an unknown operator; the audit treated it as satisfied.`);
   }

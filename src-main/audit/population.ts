@@ -30,6 +30,8 @@ export interface Population {
   /** Direct user members of each assigned group. */
   directMembers: Map<string, string[]>;
   unevaluatedClauses: Set<string>;
+  /** Assigned group ids the snapshot holds no group for, so their members cannot be audited. */
+  missingGroupIds: string[];
 }
 
 /** Shared empty list, replaced (never mutated) when a scope gains an entry. */
@@ -122,7 +124,8 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
   }
 
   const assignedGroups = assignedGroupIds.map((id) => groupsById.get(id)).filter((group): group is EntraGroup => group !== undefined);
-  return { scopes, assignedGroups, groupsById, directMembers, unevaluatedClauses };
+  const missingGroupIds = assignedGroupIds.filter((id) => !groupsById.has(id));
+  return { scopes, assignedGroups, groupsById, directMembers, unevaluatedClauses, missingGroupIds };
 }
 
 export function scopeReason(scope: UserScope, groupsById: Map<string, EntraGroup>): string {

@@ -138,3 +138,11 @@ describe('audit with odd schemas', () => {
     );
   });
 });
+
+describe('audit with incomplete captures', () => {
+  it('warns about an assigned group it cannot read', () => {
+    const result = auditSnapshot(snapshot({ assignments: [{ id: 'as-g9', appRoleId: 'r', principalId: 'g9', principalType: 'Group', principalDisplayName: 'Hidden', createdDateTime: null }] }));
+    expect(result.population.assignedGroups).toBe(0);
+    expect(result.warnings).toEqual(['Assigned group g9 is missing from the snapshot, so its team is not audited. Capture the snapshot again with read access to that group.']);
+  });
+});
