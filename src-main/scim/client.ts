@@ -33,17 +33,21 @@ export interface ScimListOptions {
   onPage?: (progress: ScimPageProgress) => void;
 }
 
-/** Raised when Sentry's pages never add up to the `totalResults` it announced. */
+/** Raised when Sentry's pages never add up to one steady `totalResults`. */
 export class ScimShortfallError extends Error {
   constructor(
     readonly resource: 'Users' | 'Groups',
-    readonly announced: number,
+    /** Every `totalResults` seen in the last listing, in order. */
+    readonly announced: number[],
     readonly received: number
   ) {
-    super(
-      `Sentry SCIM announced ${announced} ${resource} but sent ${received} distinct ones in ${LISTING_ATTEMPTS} full listings. ` +
-        'Members or teams were probably changed while Roster was reading them; run the capture again when the organization is quiet.'
-    );
+    const first = announced[0] ?? 0;
+    const last = announced.at(-1) ?? 0;
+    const problem =
+      first === last
+        ? `Sentry SCIM announced ${last} ${resource} but sent ${received} distinct ones`
+        : `Sentry SCIM's total of ${resource} changed from ${first} to ${last} while Roster was reading the pages`;
+    super(`${problem}, in each of ${LISTING_ATTEMPTS} full listings. Members or teams were probably changed meanwhile; run the capture again when the organization is quiet.`);
     this.name = 'ScimShortfallError';
   }
 }
@@ -82,17 +86,17 @@ export class ScimClient {
     const startedAt = new Date().toISOString();
     const retriesBefore = this.options.http.retriesSpent;
     let pages = 0;
-    let last = { announced: 0, received: 0 };
+    let last = { announced: [] as number[], received: 0 };
 
     for (let attempt = 1; attempt <= LISTING_ATTEMPTS; attempt++) {
       const byId = new Map<string, T>();
-      const totals = new Set<number>();
+      const totals: number[] = [];
       let startIndex = 1;
 
       for (;;) {
         const page = await this.fetchPage(resource, startIndex, options.signal);
         pages++;
-        totals.add(page.totalResults);
+        totals.push(page.totalResults);
 
         page.resources.forEach((raw, index) => {
           const parsed = schema.safeParse(raw);
@@ -108,9 +112,9 @@ export class ScimClient {
         if (page.resources.length === 0 || startIndex > page.totalResults) break;
       }
 
-      const announced = [...totals].at(-1) ?? 0;
-      last = { announced, received: byId.size };
-      if (totals.size === 1 && byId.size === announced) {
+      const announced = totals.at(-1) ?? 0;
+      last = { announced: totals, received: byId.size };
+      if (totals.every((total) => total === announced) && byId.size === announced) {
         return {
           rows: [...byId.values()],
           source: {
