@@ -12,7 +12,7 @@ export class HttpError extends Error {
     readonly detail: string | null,
     readonly retryAfterSeconds: number | null
   ) {
-    super(`${service} answered ${status}${code ? ` ${code}` : ''} to ${method} ${redactUrl(url)}${detail ? `: ${detail}` : ''}`);
+    super(`${service} returned ${status}${code ? ` ${code}` : ''} for ${method} ${redactUrl(url)}${detail ? `: ${detail}` : ''}`);
     this.name = 'HttpError';
   }
 }
@@ -42,7 +42,7 @@ export class TimeoutError extends Error {
   }
 }
 
-/** The server answered 2xx but the body is not the JSON it should be (for example cut off mid-way). */
+/** The server returned 2xx but the body is not the JSON it should be (for example cut off mid-way). */
 export class InvalidResponseError extends Error {
   constructor(
     readonly service: string,

@@ -5,7 +5,7 @@ import type { ScimGroup, ScimUser, SourceName, SourceRecord } from '../model/sna
 import { parseScimBaseUrl } from './base-url';
 import { describeIssue, listResponseSchema, scimGroupSchema, scimUserSchema } from './schemas';
 
-/** Sentry caps a team's member list in SCIM answers at this many entries. */
+/** Sentry caps a team's member list in SCIM responses at this many entries. */
 export const SENTRY_TEAM_MEMBER_CAP = 10_000;
 
 /** Sentry documents 100 as the maximum page size for SCIM lists. */
@@ -162,12 +162,12 @@ export function explainScimError(error: unknown): unknown {
   }
   if (error.status === 403) {
     return new Error(
-      `Sentry SCIM refused access (HTTP 403${error.detail ? `: ${error.detail}` : ''}). SCIM must be enabled for the organization's SSO provider (Settings > Auth > Enable SCIM) on a Business or Enterprise plan, and the token must be that SCIM token.`,
+      `Sentry SCIM rejected the request (HTTP 403${error.detail ? `: ${error.detail}` : ''}). SCIM must be enabled for the organization's SSO provider (Settings > Auth > Enable SCIM) on a Business or Enterprise plan, and the token must be that SCIM token.`,
       { cause: error }
     );
   }
   if (error.status === 404) {
-    return new Error(`Sentry SCIM answered 404 for ${error.url}. Check the organization slug in the SCIM base URL.`, { cause: error });
+    return new Error(`Sentry SCIM returned 404 for ${error.url}. Check the organization slug in the SCIM base URL.`, { cause: error });
   }
   return error;
 }

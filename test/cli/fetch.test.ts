@@ -100,7 +100,7 @@ describe('roster fetch', () => {
     fakes.scim.faults.set({ serverError: { remaining: 1000, status: 500, retryAfterSeconds: 0 } });
     const run = await runCliProcess(fetchArgs(), env());
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/roster fetch: Sentry SCIM answered 500 to GET https:\/\/127\.0\.0\.1:\d+\/api\/0\/organizations\/contoso\/scim\/v2\/(Users|Groups)/);
+    expect(run.stderr).toMatch(/roster fetch: Sentry SCIM returned 500 for GET https:\/\/127\.0\.0\.1:\d+\/api\/0\/organizations\/contoso\/scim\/v2\/(Users|Groups)/);
     expect(snapshotFiles()).toEqual([]);
   });
 

@@ -91,7 +91,7 @@ describe('readEntraSide under Graph faults', () => {
 
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(503);
-    expect((error as Error).message).toMatch(/^Graph answered 503 serviceNotAvailable to GET https:\/\/127\.0\.0\.1:\d+\/v1\.0\/servicePrincipals\/[0-9a-f-]+\/appRoleAssignedTo\?…/);
+    expect((error as Error).message).toMatch(/^Graph returned 503 serviceNotAvailable for GET https:\/\/127\.0\.0\.1:\d+\/v1\.0\/servicePrincipals\/[0-9a-f-]+\/appRoleAssignedTo\?…/);
   });
 
   it('dropped connection is retried', async () => {

@@ -77,7 +77,7 @@ describe('HttpClient retries', () => {
     const error = await client().request({ method: 'GET', url: `${baseUrl}/data` }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(500);
-    expect((error as HttpError).message).toBe(`Test answered 500 to GET ${baseUrl}/data: error 500`);
+    expect((error as HttpError).message).toBe(`Test returned 500 for GET ${baseUrl}/data: error 500`);
     expect(hits).toHaveLength(4);
   });
 

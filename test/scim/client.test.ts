@@ -177,7 +177,7 @@ describe('ScimClient errors', () => {
     fake = await startScimFake(seed(3), { tls: createTestTls(), scimEnabled: false });
     const http = new HttpClient({ transport: createNodeTransport({ extraCaPem: createTestTls().caPem }), timeoutMs: 5_000, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, concurrency: 1, service: 'Sentry SCIM' });
     const client = new ScimClient({ baseUrl: fake.baseUrl, token: TOKEN, http });
-    await expect(client.listUsers()).rejects.toThrow(/^Sentry SCIM refused access \(HTTP 403: You do not have permission to perform this action\.\)\. SCIM must be enabled/);
+    await expect(client.listUsers()).rejects.toThrow(/^Sentry SCIM rejected the request \(HTTP 403: You do not have permission to perform this action\.\)\. SCIM must be enabled/);
   });
 
   it('names a malformed resource', async () => {
