@@ -145,7 +145,7 @@ function collectList(list: RawList, fileTarget: MemberListTarget | null, into: C
     addMembers(target, list.items, list.count, list.file, into, report);
     return;
   }
-  if (list.context !== null && /#directoryObjects$/.test(list.context)) {
+  if (list.context !== null && /#directoryObjects(\(|$)/.test(list.context)) {
     throw new ImportError(list.file, list.path, 'this page of directory objects looks like a group\'s member list but names no group. Put the group\'s object id in the file name, e.g. group-members.<group id>.json.');
   }
   if (list.items.length === 0) {

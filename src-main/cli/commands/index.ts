@@ -1,10 +1,13 @@
 import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { diffCommand } from './diff';
+import { exportSnapshotCommand } from './export-snapshot';
 import { fetchCommand } from './fetch';
+import { importCommand } from './import';
 import { reportCommand } from './report';
 import { showCommand } from './show';
 import { snapshotsCommand } from './snapshots';
+import { verifyCommand } from './verify';
 import { whatifCommand } from './whatif';
 
-export const COMMANDS: Command[] = [fetchCommand, snapshotsCommand, showCommand, auditCommand, whatifCommand, diffCommand, reportCommand];
+export const COMMANDS: Command[] = [fetchCommand, importCommand, snapshotsCommand, showCommand, auditCommand, whatifCommand, diffCommand, reportCommand, exportSnapshotCommand, verifyCommand];
