@@ -1,0 +1,10 @@
+export { buildPlan, RECONCILE_KINDS } from './plan';
+export { executePlan, resumeRun, PauseGate, ReconcileRefusedError } from './execute';
+export type { ExecuteOptions, ReconcileProgress, RunResult } from './execute';
+export { verifyRun } from './verify';
+export type { OperationVerification, VerificationResult, VerifyOptions } from './verify';
+export { remediationRows, remediationSheetRows, REMEDIATION_HEADERS } from './remediation';
+export type { RemediationRow } from './remediation';
+export { checkDeletions, defaultDeleteThreshold } from './threshold';
+export type { StepOutcome } from './steps';
+export type * from './types';
