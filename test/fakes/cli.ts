@@ -24,7 +24,7 @@ try {
   process.exit(1);
 }
 
-const fakes = await startFakes(seed);
+const fakes = await startFakes(seed, { shiftLogsToNow: true });
 const folder = mkdtempSync(join(tmpdir(), 'roster-fakes-'));
 const caFile = join(folder, 'ca.pem');
 writeFileSync(caFile, fakes.tls.caPem);

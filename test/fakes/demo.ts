@@ -15,7 +15,7 @@ const { values } = parseArgs({ options: { workspace: { type: 'string' }, seed: {
 const workspace = resolve(values.workspace ?? process.env.ROSTER_WORKSPACE ?? '.roster-workspace');
 const seed = JSON.parse(readFileSync(resolve(values.seed ?? 'resources/demo/seed.json'), 'utf8')) as Seed;
 
-const fakes = await startFakes(seed);
+const fakes = await startFakes(seed, { shiftLogsToNow: true });
 const folder = mkdtempSync(join(tmpdir(), 'roster-demo-'));
 const caFile = join(folder, 'ca.pem');
 writeFileSync(caFile, fakes.tls.caPem);
