@@ -7,6 +7,19 @@
  * channels here and its handler to the table in `./handlers`; no transport code changes.
  */
 import { z } from 'zod';
+import {
+  auditSummarySchema,
+  driftRequestSchema,
+  driftResponseSchema,
+  findingDetailSchema,
+  findingSchema,
+  findingsRequestSchema,
+  teamMemberRowSchema,
+  teamsRequestSchema,
+  whatIfSchema
+} from './schemas/audit';
+import { captureDoneEventSchema, captureProgressEventSchema, jobIdSchema, openFileResultSchema } from './schemas/capture';
+import { connectionProfileSchema, connectionTestResultSchema, deviceCodeEventSchema, saveConnectionRequestSchema } from './schemas/connections';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -21,7 +34,20 @@ export const IPC_ERROR_CODES = [
   'not_found',
   'workspace_unavailable',
   'transport_failed',
-  'internal'
+  'internal',
+  // Connections, jobs and files (src-main/app-services). `details` names the profile, job or path.
+  'secret_store_unavailable',
+  'missing_secret',
+  'invalid_connection',
+  'sign_in_failed',
+  'graph_permission_missing',
+  'scim_unauthorized',
+  'host_unreachable',
+  'capture_failed',
+  'job_not_found',
+  'audit_not_run',
+  'file_unreadable',
+  'export_failed'
 ] as const;
 export const ipcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
@@ -86,6 +112,19 @@ export type SnapshotDetailDto = z.infer<typeof snapshotDetailSchema>;
 
 const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
+// In Electron `path` is ignored and a save dialog asks; the HTTP harness passes it. `compareId` adds the Changes sheet.
+const exportRequestSchema = z.strictObject({
+  snapshotId: z.string().min(1).max(200),
+  compareId: z.string().min(1).max(200).optional(),
+  language: languageSchema,
+  path: z.string().min(1).max(4096).optional()
+});
+// `written: false` means the save dialog was cancelled: no file, no error.
+const exportResultSchema = z.discriminatedUnion('written', [
+  z.object({ written: z.literal(false) }),
+  z.object({ written: z.literal(true), path: z.string(), bytes: z.number().int().nonnegative(), findingCount: z.number().int().nonnegative() })
+]);
+
 function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -121,7 +160,37 @@ export const channels = {
   'log:write': defineChannel(
     z.strictObject({ level: logLevelSchema, message: z.string().max(4000), scope: z.string().max(60).optional() }),
     z.object({ written: z.boolean() })
-  )
+  ),
+  // First run: an empty workspace suggests the bundled demo snapshot (opened read-only).
+  'app:firstRun': defineChannel(emptyRequest, z.object({ workspaceEmpty: z.boolean(), demoAvailable: z.boolean() })),
+  'connections:list': defineChannel(emptyRequest, z.object({ profiles: z.array(connectionProfileSchema) })),
+  'connections:save': defineChannel(saveConnectionRequestSchema, connectionProfileSchema),
+  'connections:delete': defineChannel(z.strictObject({ id: z.string().min(1).max(100) }), z.object({ deleted: z.string() })),
+  'connections:test': defineChannel(z.strictObject({ id: z.string().min(1).max(100) }), connectionTestResultSchema),
+  'snapshots:capture:start': defineChannel(z.strictObject({ profileId: z.string().min(1).max(100) }), z.object({ jobId: z.string() })),
+  'snapshots:capture:cancel': defineChannel(z.strictObject({ jobId: jobIdSchema }), z.object({ cancelled: z.boolean() })),
+  'snapshots:delete': defineChannel(z.strictObject({ id: z.string().min(1).max(200) }), z.object({ deleted: z.string() })),
+  // In Electron the path comes from an open dialog and `path` is ignored; the HTTP harness needs it.
+  'snapshots:openFile': defineChannel(z.strictObject({ path: z.string().min(1).max(4096).optional() }), openFileResultSchema),
+  'snapshots:openDemo': defineChannel(emptyRequest, openFileResultSchema),
+  'audit:run': defineChannel(
+    z.strictObject({ snapshotId: z.string().min(1).max(200), previousId: z.string().min(1).max(200).optional() }),
+    auditSummarySchema
+  ),
+  'audit:findings': defineChannel(
+    findingsRequestSchema.extend({ language: languageSchema.default('en') }),
+    z.object({ total: z.number().int().nonnegative(), rows: z.array(findingSchema) })
+  ),
+  'audit:finding': defineChannel(
+    z.strictObject({ snapshotId: z.string().min(1).max(200), findingId: z.string().min(1).max(400), language: languageSchema.default('en') }),
+    findingDetailSchema
+  ),
+  'audit:teams': defineChannel(teamsRequestSchema, z.object({ total: z.number().int().nonnegative(), rows: z.array(teamMemberRowSchema) })),
+  'audit:whatif': defineChannel(z.strictObject({ snapshotId: z.string().min(1).max(200) }), whatIfSchema),
+  'drift:compare': defineChannel(driftRequestSchema, driftResponseSchema),
+  'export:workbook': defineChannel(exportRequestSchema, exportResultSchema),
+  'export:csv': defineChannel(exportRequestSchema, exportResultSchema),
+  'export:json': defineChannel(exportRequestSchema, exportResultSchema)
 } as const;
 
 /**
@@ -131,7 +200,10 @@ export const channels = {
  * channel takes it, and a `domain:progress` event carries `{ jobId, ... }` until the job ends.
  */
 export const events = {
-  'settings:languageChanged': z.object({ language: languageSchema })
+  'settings:languageChanged': z.object({ language: languageSchema }),
+  'snapshots:capture:progress': captureProgressEventSchema,
+  'snapshots:capture:done': captureDoneEventSchema,
+  'connections:deviceCode': deviceCodeEventSchema
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -8,19 +8,24 @@ import type { HandlerTable } from '../dispatch';
 import { createAppHandlers, type AppInfo } from './app';
 import { createSettingsHandlers, type SettingsStore } from './settings';
 import { createSnapshotHandlers, type WorkspaceAccess } from './snapshots';
+import { createServiceHandlers } from './services';
+import type { AppServices } from '../../app-services/ports';
 
 export interface HandlerDependencies {
   appInfo: () => AppInfo;
   workspace: WorkspaceAccess;
   settings: SettingsStore;
   systemLocale: () => string;
+  /** Connections, capture, audit and export; optional so a harness can serve the snapshot list alone. */
+  services?: AppServices;
 }
 
 export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
   return {
     ...createAppHandlers(deps.appInfo),
     ...createSnapshotHandlers(deps.workspace),
-    ...createSettingsHandlers(deps.settings, deps.systemLocale)
+    ...createSettingsHandlers(deps.settings, deps.systemLocale),
+    ...createServiceHandlers(deps.services)
   };
 }
 
