@@ -33,7 +33,7 @@ export const verifyCommand: Command = {
     try {
       bytes = await readFile(path);
     } catch (error) {
-      throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+      throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
     }
     const fileSha256 = createHash('sha256').update(bytes).digest('hex');
     if (expectedFileHash !== undefined && expectedFileHash !== fileSha256) {
