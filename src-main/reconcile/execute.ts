@@ -46,6 +46,7 @@ export class PauseGate {
 }
 
 export type ReconcileProgress =
+  | { type: 'run'; runId: string; total: number; resumed: boolean }
   | { type: 'started'; runId: string; operation: PlannedOperation; position: number; total: number }
   | { type: 'finished'; runId: string; operation: PlannedOperation; position: number; total: number; outcome: StepOutcome }
   | { type: 'paused'; runId: string; position: number; total: number };
@@ -86,6 +87,7 @@ export async function executePlan(plan: ReconcilePlan, options: ExecuteOptions):
     planJson: JSON.stringify(plan),
     operations: plan.operations.map((operation) => ({ seq: operation.seq, kind: operation.kind, findingId: operation.findingId, method: operation.method, path: operation.path, body: operation.body }))
   });
+  options.onProgress?.({ type: 'run', runId, total: plan.operations.length, resumed: false });
   return runOperations(runId, plan, options);
 }
 
@@ -99,6 +101,7 @@ export async function resumeRun(runId: string, options: ExecuteOptions): Promise
   assertSameSentry(run.sentryBaseUrl, options.writer, `Run ${runId}`);
   const plan = JSON.parse(run.planJson) as ReconcilePlan;
   await options.journal.setRunState(runId, 'running', (options.now ?? (() => new Date()))().toISOString());
+  options.onProgress?.({ type: 'run', runId, total: plan.operations.length, resumed: true });
   return runOperations(runId, plan, options);
 }
 

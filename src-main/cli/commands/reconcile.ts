@@ -111,7 +111,6 @@ async function resumeCommand(context: CommandContext, workspace: Workspace, runI
   const snapshot = await workspace.readSnapshot(run.snapshotId as SnapshotId);
   const clients = buildClients(context, run.sentryBaseUrl);
 
-  context.stderr(`Resuming run ${runId}...`);
   const result = await withInterrupt((signal) => resumeRun(runId, { writer: clients.writer, journal, runBy: userInfo().username, signal, onProgress: progressPrinter(context) }));
   return finishRun(context, workspace, journal, clients.reader, snapshot, result);
 }
@@ -158,6 +157,10 @@ async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Prom
 
 function progressPrinter(context: CommandContext): (event: ReconcileProgress) => void {
   return (event) => {
+    if (event.type === 'run') {
+      context.stderr(`Run ${event.runId} ${event.resumed ? 'resumed' : 'started'} with ${event.total} operations.`);
+      return;
+    }
     const step = `[${event.position}/${event.total}]`;
     if (event.type === 'started') context.stderr(`${step} started: ${event.operation.method} ${event.operation.path} (${event.operation.kind})`);
     else if (event.type === 'finished') {
