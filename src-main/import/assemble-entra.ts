@@ -4,7 +4,7 @@ import type { Collected, CountClaim, MemberList } from './collect';
 import { ImportError } from './errors';
 import { describeOrigin } from './records';
 
-/** What the Entra side of an import yields; parts it could not build are added to `missing`. */
+/** The Entra side of an import with its source records. Parts that could not be built are added to `missing`. */
 export interface EntraAssembly {
   side: Omit<EntraSide, 'tenantId' | 'servicePrincipal'>;
   sources: SourceRecord[];
@@ -16,9 +16,10 @@ export interface EntraAssembly {
 const OPTIONAL_USER_PROPERTIES = ['mail', 'proxyAddresses', 'otherMails', 'givenName', 'surname', 'displayName', 'employeeId', 'userType', 'onPremisesImmutableId'] as const;
 
 /**
- * Builds the Entra side from the collected objects by the rules of a live capture: assigned users and
- * the direct members of assigned groups, users reachable only through nested groups as `nested` edges,
- * and assigned principals that no file holds recorded as deleted (Graph's 404 in a live capture).
+ * Builds the Entra side from the collected objects by the rules of a live capture. It takes assigned
+ * users and the direct members of assigned groups, and records users reachable only through nested
+ * groups as `nested` edges. Assigned principals that no file contains are recorded as deleted, as a
+ * live capture records Graph's 404.
  */
 export function assembleEntra(c: Collected, sp: EntraServicePrincipal, times: { startedAt: string; endedAt: string }, missing: string[], warnings: string[]): EntraAssembly {
   checkAssignments(c, sp);
@@ -207,7 +208,7 @@ interface ProvisioningAssembly {
   unavailable: UnavailableItem[];
 }
 
-/** The provisioning parts are optional, as in a live capture: what no file holds becomes `unavailable`. */
+/** Builds the optional provisioning parts, as a live capture does: a part no file contains becomes `unavailable`. */
 function assembleProvisioning(c: Collected, sp: EntraServicePrincipal, warnings: string[]): ProvisioningAssembly {
   const out: ProvisioningAssembly = { job: null, schema: null, logs: null, sources: [], unavailable: [] };
   const notImported = (source: SourceRecord['source'], what: string): void => {
@@ -271,5 +272,6 @@ function unique<T>(values: T[]): T[] {
 }
 
 export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -89,7 +89,7 @@ export function assemble(c: Collected, options: AssembleOptions): Assembly {
   };
 }
 
-/** The capture time from capture-info.json, else the import time; the snapshot id is made from it. */
+/** Returns the capture time from capture-info.json, else the import time. The snapshot id is made from it. */
 function captureTime(c: Collected, now: Date): string {
   const info = c.captureInfo.find((found) => found.value.capturedAt !== null);
   if (!info) return now.toISOString();
@@ -169,7 +169,7 @@ function resolveSentry(c: Collected, options: AssembleOptions, missing: string[]
   };
 }
 
-/** Every page of one SCIM listing announces the same `totalResults`, and the pages together hold that many. */
+/** Checks that every page of one SCIM listing announces the same `totalResults` and that the pages add up to it. */
 function checkScimTotal(claims: CountClaim[], received: number, what: string): number | null {
   const first = claims[0];
   if (first === undefined) return null;

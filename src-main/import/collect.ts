@@ -17,7 +17,7 @@ import type { Found, Origin } from './records';
 
 export type FileFormat = 'Graph JSON' | 'PowerShell JSON' | 'SCIM JSON' | 'CSV' | 'Capture info';
 
-/** What one file contributed, for the summary printed before anything is written. */
+/** One file's format and object counts, for the summary printed before anything is written. */
 export interface FileReport {
   file: string;
   format: FileFormat;
@@ -109,7 +109,8 @@ export async function collectFile(file: string, into: Collected, decode: (bytes:
 
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const lists = unwrapDocument(parseJson(text, file), file);
-    const report: FileReport = { file, format: lists.some((list) => list.envelope === 'scim-list') ? 'SCIM JSON' : lists[0]?.fromPowerShell ? 'PowerShell JSON' : 'Graph JSON', counts: {} };
+    const report: FileReport = { file, format: lists[0]?.fromPowerShell ? 'PowerShell JSON' : 'Graph JSON', counts: {} };
+    if (lists.some((list) => list.envelope === 'scim-list')) report.format = 'SCIM JSON';
     // Only the pages that Graph followed with another page name their group, so one page that
     // does names it for every page saved in the same file.
     const fileTarget = lists.map(memberTargetFromLinks).find((target) => target !== null) ?? memberTargetFromFileName(file);
@@ -202,11 +203,11 @@ function collectScimList(list: RawList, into: Collected, report: FileReport): vo
     const name = list.file.toLowerCase();
     if (/team|group/.test(name)) kind = 'scimGroup';
     else if (/user|member/.test(name)) kind = 'scimUser';
-    else throw new ImportError(list.file, list.path, 'the SCIM ListResponse is empty, so it cannot be told whether it lists users or groups. Name the file sentry-users.json or sentry-teams.json.');
+    else throw new ImportError(list.file, list.path, 'the SCIM ListResponse is empty, so its kind (users or groups) is unknown. Name the file sentry-users.json or sentry-teams.json.');
   } else if (kinds.size === 1 && (kinds.has('scimUser') || kinds.has('scimGroup'))) {
     kind = kinds.has('scimUser') ? 'scimUser' : 'scimGroup';
   } else {
-    throw new ImportError(list.file, list.path, 'expected a SCIM ListResponse of only /Users or only /Groups resources; this one mixes kinds or holds other objects.');
+    throw new ImportError(list.file, list.path, 'expected a SCIM ListResponse of only /Users or only /Groups resources; this one mixes kinds or contains other objects.');
   }
 
   const origin = { file: list.file, path: list.path };
@@ -288,8 +289,7 @@ function addObject(item: RawItem, file: string, into: Collected, report: FileRep
       into.schemas.add(typeof raw.id === 'string' ? raw.id : 'schema', raw, origin);
       break;
     case 'provisioningScope': {
-      const value = String(raw.value).toLowerCase();
-      into.scope.push({ value: value === 'true' ? true : value === 'false' ? false : null, origin });
+      into.scope.push({ value: parseFlag(String(raw.value)), origin });
       break;
     }
     case 'provisioningLog':
@@ -363,11 +363,19 @@ function optionalText(raw: Raw, key: string, origin: Origin): string | null {
   return value;
 }
 
-/** A JSON path to a property, or the CSV line with the column. */
+/** Builds the JSON path of a property, or names the CSV line and column. */
 function fieldPath(origin: Origin, key: string): string {
   return origin.path.startsWith('line ') ? `${origin.path}, column ${key}` : `${origin.path}.${key}`;
 }
 
 function tally(report: FileReport, kind: ObjectKind | 'groupMember'): void {
   report.counts[kind] = (report.counts[kind] ?? 0) + 1;
+}
+
+/** Reads the `SyncAll` value, which Graph sends as the string "true" or "false" in any case. */
+function parseFlag(value: string): boolean | null {
+  const lower = value.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  return null;
 }

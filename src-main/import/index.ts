@@ -18,7 +18,7 @@ export interface ImportOptions {
   now?: Date;
 }
 
-/** What an import found, shown to the user before anything is written. */
+/** The result of reading exported files, shown to the user before anything is written. */
 export interface ImportPlan {
   files: FileReport[];
   /** Files in the given folders that are not .json or .csv, and so were not read. */

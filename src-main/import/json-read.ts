@@ -48,9 +48,10 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 /**
- * Splits a parsed document into lists of objects: a Graph page (`value`, `@odata.nextLink`), a SCIM
- * ListResponse (`Resources`, `totalResults`), an array of such pages (several pages saved in one file),
- * an array of objects (PowerShell output, SCIM resources), or one object (a single Graph entity).
+ * Splits a parsed document into lists of objects. A document is a Graph page (`value`,
+ * `@odata.nextLink`), a SCIM ListResponse (`Resources`, `totalResults`), or an array of such pages
+ * saved in one file. It may also be an array of objects (PowerShell output, SCIM resources) or one
+ * object (a single Graph entity).
  */
 export function unwrapDocument(document: unknown, file: string): RawList[] {
   const powerShell = usesPascalCase(document);

@@ -1,6 +1,6 @@
 import type { Raw } from './json-read';
 
-/** The kinds of exported objects the importer tells apart by their content. */
+/** The kinds of exported objects the importer distinguishes by their content. */
 export const OBJECT_KINDS = [
   'captureInfo',
   'organization',

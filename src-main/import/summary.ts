@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ImportPlan } from './index';
 import { KIND_LABELS, OBJECT_KINDS } from './recognize';
 
-/** The text shown before an import writes anything: files and what each held, then the snapshot's parts. */
+/** Formats the text shown before an import writes anything: each file's objects, then the snapshot's parts. */
 export function formatImportSummary(plan: ImportPlan): string {
   const lines = [`Recognized ${plan.files.length} file(s):`];
   const width = Math.max(...plan.files.map((file) => basename(file.file).length), 4);

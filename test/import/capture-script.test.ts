@@ -5,7 +5,7 @@ import { SAMPLES, groupId } from './parity-seed';
 
 const SCRIPT = fileURLToPath(new URL('../../resources/capture/Export-RosterCapture.ps1', import.meta.url));
 
-/** The file names the script passes to Write-Export, with `$id` standing for a group's object id. */
+/** Lists the file names the script passes to Write-Export, with `$id` replaced by each group id. */
 function scriptFileNames(groupIds: string[]): string[] {
   const text = readFileSync(SCRIPT, 'utf8');
   const names = [...text.matchAll(/Write-Export\s+(?:'([^']+)'|"([^"]+)")/g)].map((match) => match[1] ?? match[2] ?? '');

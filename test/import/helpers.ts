@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src-main/cli/main';
 import { SAMPLES } from './parity-seed';
 
-/** A copy of one sample folder in a fresh temporary folder, so a test can break one file of it. */
+/** Copies one sample folder into a fresh temporary folder, so a test can break one file of it. */
 export function copySamples(folder: string): string {
   const target = join(mkdtempSync(join(tmpdir(), 'roster-import-')), folder);
   cpSync(fileURLToPath(new URL(`${folder}/`, SAMPLES)), target, { recursive: true });
@@ -34,7 +34,7 @@ export async function runInProcess(args: string[]): Promise<InProcessRun> {
   return { status, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-/** The files in a workspace's snapshots folder; none when the folder does not exist. */
+/** Lists the files in a workspace's snapshots folder, none when the folder does not exist. */
 export function snapshotFiles(workspace: string): string[] {
   const dir = join(workspace, 'snapshots');
   return existsSync(dir) ? readdirSync(dir) : [];

@@ -20,7 +20,7 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Imports `paths`, expects exit 1 with `message`, and checks that the workspace holds no snapshot. */
+/** Imports `paths`, expects exit 1 with `message`, and checks that the workspace contains no snapshot. */
 async function expectRejected(paths: string[], message: string): Promise<void> {
   const workspace = workspaceDir();
   const run = await runInProcess(['import', ...paths, '--workspace', workspace, '--sentry-url', SENTRY_URL]);

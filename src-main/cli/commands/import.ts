@@ -17,7 +17,7 @@ export const importCommand: Command = {
     'dry-run': { type: 'boolean' }
   },
   async run(context) {
-    if (context.positionals.length === 0) throw new UsageError('name the exported files, or a folder that holds them.');
+    if (context.positionals.length === 0) throw new UsageError('name the exported files, or a folder that contains them.');
 
     const plan = await importFiles(context.positionals, { sentryBaseUrl: stringOption(context, 'sentry-url') });
     context.stdout(formatImportSummary(plan));
