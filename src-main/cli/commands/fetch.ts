@@ -1,25 +1,16 @@
 import { userInfo } from 'node:os';
 import { CaptureCancelledError, captureSnapshot } from '../../capture/capture';
 import type { CaptureProgress } from '../../capture/capture';
-import { createTokenProvider, DEFAULT_AUTHORITY_HOST, DEFAULT_GRAPH_URL } from '../../graph/auth';
+import { createCaptureClients, DEFAULT_AUTHORITY_HOST, DEFAULT_GRAPH_URL } from '../../capture/clients';
+import type { CaptureSettings } from '../../capture/clients';
 import type { EntraCredential } from '../../graph/auth';
-import { GraphClient } from '../../graph/graph-client';
-import type { AppRef } from '../../graph/service-principal';
-import { HttpClient } from '../../http/client';
 import { createNodeTransport } from '../../http/node-transport';
-import type { HttpLogger, Transport } from '../../http/types';
-import { ScimClient } from '../../scim/client';
+import type { HttpLogger } from '../../http/types';
 import { Workspace } from '../../store';
 import { TOOL_VERSION } from '../../version';
 import { type Command, type CommandContext, stringOption } from '../command';
 import { UsageError } from '../errors';
 import { describeSnapshot } from './show';
-
-/** Timeouts and retry budgets for a capture; generous because Graph asks for waits of up to a minute. */
-const HTTP_SETTINGS = {
-  timeoutMs: 60_000,
-  retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 60_000 }
-};
 
 export const fetchCommand: Command = {
   name: 'fetch',
@@ -45,16 +36,7 @@ export const fetchCommand: Command = {
     const transport = createNodeTransport();
     const logger = verboseLogger(context);
 
-    const tokens = createTokenProvider({
-      tenantId: settings.tenant,
-      clientId: settings.clientId,
-      credential: settings.credential,
-      transport,
-      authorityHost: settings.authorityHost,
-      graphUrl: settings.graphUrl
-    });
-    const graph = new GraphClient({ http: httpClient(transport, 'Microsoft Graph', 8, logger), tokens, graphUrl: settings.graphUrl, logger });
-    const scim = new ScimClient({ baseUrl: settings.sentryUrl, token: settings.sentryToken, http: httpClient(transport, 'Sentry SCIM', 4, logger) });
+    const { graph, scim } = createCaptureClients(settings, { transport, logger });
 
     // Ctrl+C cancels the capture; nothing is written for a cancelled capture.
     const controller = new AbortController();
@@ -89,18 +71,7 @@ export const fetchCommand: Command = {
   }
 };
 
-interface FetchSettings {
-  tenant: string;
-  clientId: string;
-  appRef: AppRef;
-  sentryUrl: string;
-  sentryToken: string;
-  credential: EntraCredential;
-  authorityHost: string;
-  graphUrl: string;
-}
-
-function readSettings(context: CommandContext): FetchSettings {
+function readSettings(context: CommandContext): CaptureSettings {
   const tenant = stringOption(context, 'tenant');
   const clientId = stringOption(context, 'client-id');
   const appId = stringOption(context, 'app-id');
@@ -140,10 +111,6 @@ function readCredential(context: CommandContext): EntraCredential {
   if (secret) return { kind: 'secret', clientSecret: secret };
   if (certificatePath) return { kind: 'certificate', certificatePath };
   throw new UsageError('no Entra credential: set ROSTER_ENTRA_CLIENT_SECRET or ROSTER_ENTRA_CERT_PATH, or pass --device-code to sign in as a person.');
-}
-
-function httpClient(transport: Transport, service: string, concurrency: number, logger: HttpLogger | undefined): HttpClient {
-  return new HttpClient({ transport, service, concurrency, logger, ...HTTP_SETTINGS });
 }
 
 /** With ROSTER_DEBUG set, logs each request (method, path, status; never headers or bodies) to stderr. */
