@@ -9,6 +9,8 @@ import type { MemberListTarget } from './member-source';
  * Column headers accepted for each Graph property, compared without case, spaces or punctuation. The
  * first name of each list is what the Entra admin center writes in "Download users" (which names the
  * object id `objectId`); the others are what Graph, PowerShell's Export-Csv or a hand-made sheet use.
+ * NOTE: Microsoft documents the columns of "Download users" but not those of "Download members", so
+ * the member columns (`id`, `objectType`) are assumed; a `groupId` column or the file name names the group.
  */
 const COLUMNS: Record<string, string[]> = {
   id: ['objectid', 'id'],

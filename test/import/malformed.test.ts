@@ -173,6 +173,26 @@ describe('import rejects malformed files', () => {
 
     await expectRejected([folder], `${file}, $[2].resourceId: the assignment belongs to service principal 99999999-aaaa-4bbb-8ccc-dddddddddddd, not to the exported app 'Sentry' (5e0b7c1d-2a3f-4e5d-8c6b-1a2b3c4d5e01). Export the assignments of that app only.`);
   });
+  it('second service principal', async () => {
+    const folder = copySamples('graph');
+    const file = join(folder, 'service-principal2.json');
+    writeJson(file, { id: '5e0b7c1d-2a3f-4e5d-8c6b-1a2b3c4d5e99', appId: '8f1e2d3c-4b5a-4697-a8b9-0c1d2e3f4a99', displayName: 'Sentry (test)', appRoles: [] });
+
+    await expectRejected([folder], `${file}, $: a second service principal, 'Sentry (test)' (5e0b7c1d-2a3f-4e5d-8c6b-1a2b3c4d5e99), besides 'Sentry' in ${join(folder, 'service-principal.json')} at $.value[0]. Export only the Sentry enterprise app's service principal.`);
+  });
+
+  it('invalid Sentry URL', async () => {
+    const folder = copySamples('graph');
+    const workspace = workspaceDir();
+
+    const run = await runInProcess(['import', folder, '--workspace', workspace, '--sentry-url', 'http://sentry.example/api/0/organizations/contoso/scim/v2']);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'roster import: --sentry-url: Invalid Sentry SCIM URL "http://sentry.example/api/0/organizations/contoso/scim/v2": it must be an https:// URL (http:// only for localhost). Copy the "SCIM Base URL" from Sentry: Settings > Auth > SCIM Information, e.g. https://sentry.io/api/0/organizations/acme/scim/v2.'
+    );
+    expect(snapshotFiles(workspace)).toEqual([]);
+  });
 });
 
 describe('import names missing parts', () => {
