@@ -7,10 +7,10 @@ import { decideStep, type StepOutcome } from './steps';
 import type { PlannedOperation, ReconcilePlan } from './types';
 
 /** Raised for a plan that deletes more members than its threshold allows. */
-export class ReconcileRefusedError extends Error {
+export class PlanRejectedError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'ReconcileRefusedError';
+    this.name = 'PlanRejectedError';
   }
 }
 
@@ -54,7 +54,7 @@ export type ReconcileProgress =
 export interface ExecuteOptions {
   writer: ScimWriter;
   journal: ReconcileJournal;
-  /** Who runs it: the operating-system account or the signed-in person, recorded with every operation. */
+  /** Account that runs it (the operating-system user or the signed-in person), recorded with every operation. */
   runBy: string;
   signal?: AbortSignal;
   pause?: PauseGate;
@@ -66,14 +66,14 @@ export interface RunResult {
   runId: string;
   state: 'completed' | 'cancelled';
   plan: ReconcilePlan;
-  /** Every operation of the run as the journal holds it after this call. */
+  /** Every operation of the run as the journal stores it after this call. */
   operations: JournalOperation[];
   failed: number;
 }
 
 /** Starts a journaled run of an approved plan and sends its operations in order. */
 export async function executePlan(plan: ReconcilePlan, options: ExecuteOptions): Promise<RunResult> {
-  if (plan.refusal !== null) throw new ReconcileRefusedError(plan.refusal);
+  if (plan.rejection !== null) throw new PlanRejectedError(plan.rejection);
   assertSameSentry(plan.sentryBaseUrl, options.writer, 'The plan');
 
   const now = options.now ?? (() => new Date());
@@ -166,7 +166,9 @@ async function runOne(runId: string, operation: PlannedOperation, resultIds: Map
 }
 
 function failure(error: unknown): StepOutcome {
-  const http = error instanceof HttpError ? error : error instanceof Error && error.cause instanceof HttpError ? error.cause : null;
+  let http: HttpError | null = null;
+  if (error instanceof HttpError) http = error;
+  else if (error instanceof Error && error.cause instanceof HttpError) http = error.cause;
   const message = error instanceof Error ? error.message : String(error);
   if (http) {
     const summary = http.detail ?? http.code ?? `HTTP ${http.status}`;

@@ -1,5 +1,5 @@
 export { buildPlan, RECONCILE_KINDS } from './plan';
-export { executePlan, resumeRun, PauseGate, ReconcileRefusedError } from './execute';
+export { executePlan, resumeRun, PauseGate, PlanRejectedError } from './execute';
 export type { ExecuteOptions, ReconcileProgress, RunResult } from './execute';
 export { verifyRun } from './verify';
 export type { OperationVerification, VerificationResult, VerifyOptions } from './verify';

@@ -71,11 +71,11 @@ export function buildPlan(snapshot: Snapshot, audit: AuditResult, selection: Pla
     advice: planner.advice,
     notes: planner.notes,
     deletions: deletions.check,
-    refusal: deletions.refusal
+    rejection: deletions.rejection
   };
 }
 
-/** The findings a selection names; no selection means every finding of a kind the plan handles. */
+/** Selects the findings a selection names; no selection means every finding of a kind the plan handles. */
 function selectFindings(audit: AuditResult, selection: PlanSelection): Finding[] {
   for (const kind of selection.kinds ?? []) {
     if (!(FINDING_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown finding kind "${kind}". Use one of: ${RECONCILE_KINDS.join(', ')}.`);

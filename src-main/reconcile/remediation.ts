@@ -15,7 +15,7 @@ export interface RemediationRow {
   endedAt: string | null;
   state: string;
   httpStatus: number | null;
-  /** The skip reason, the failure, or Sentry's answer. */
+  /** The skip reason, the failure, or a summary of Sentry's response. */
   detail: string;
   verified: boolean | null;
   verificationNote: string | null;
@@ -49,9 +49,8 @@ export function remediationRows(run: JournalRun): RemediationRow[] {
   }));
 }
 
-/** The same rows as text cells under `REMEDIATION_HEADERS`, ready for a workbook sheet. */
+/** Formats the rows as text cells under `REMEDIATION_HEADERS`, ready for a workbook sheet. */
 export function remediationSheetRows(run: JournalRun): string[][] {
-  const verifiedText = (value: boolean | null): string => (value === null ? 'not applied' : value ? 'yes' : 'no');
   return [
     REMEDIATION_HEADERS,
     ...remediationRows(run).map((row) => [
@@ -59,4 +58,9 @@ export function remediationSheetRows(run: JournalRun): string[][] {
       row.state, row.httpStatus === null ? '' : String(row.httpStatus), row.detail, verifiedText(row.verified), row.verificationNote ?? '', row.verificationSnapshotId ?? ''
     ])
   ];
+}
+
+function verifiedText(value: boolean | null): string {
+  if (value === null) return 'not applied';
+  return value ? 'yes' : 'no';
 }

@@ -2,7 +2,7 @@ import type { ScimUser } from '../model/snapshot';
 import type { ScimWriter } from '../scim/write-client';
 import type { ExpectedMember, PlannedOperation } from './types';
 
-/** What one operation ended as; `httpStatus` is null when nothing was sent or no answer came. */
+/** Outcome of one operation; `httpStatus` is null when nothing was sent or no response arrived. */
 export interface StepOutcome {
   state: 'done' | 'skipped' | 'failed';
   reason: string | null;

@@ -32,7 +32,7 @@ interface OperationBase {
   /** Path below the SCIM base URL; `{team:N}` stands for the id of the team operation N creates. */
   path: string;
   body: unknown;
-  /** What Sentry does when it receives the request, in plain English. */
+  /** Effect of the request in Sentry, in plain English. */
   consequence: string;
 }
 
@@ -69,7 +69,7 @@ export interface MappingAdvice {
   whatIf: WhatIfCandidate | null;
   changeMapping: string;
   recreate: string;
-  /** True when the plan holds the delete and create operations for this member. */
+  /** True when the plan contains the delete and create operations for this member. */
   recreatePlanned: boolean;
 }
 
@@ -89,7 +89,7 @@ export interface PlanSelection {
 export interface DeletionCheck {
   count: number;
   threshold: number;
-  /** How the threshold was set: Roster's default rule, or `--max-deletes` for this run. */
+  /** Origin of the threshold: Roster's default rule, or `--max-deletes` for this run. */
   thresholdSource: 'default' | 'max-deletes';
   memberCount: number;
 }
@@ -105,6 +105,6 @@ export interface ReconcilePlan {
   /** Facts the person should know that are not operations, e.g. group members not yet in Sentry. */
   notes: string[];
   deletions: DeletionCheck;
-  /** Set when the plan deletes more than the threshold; execution is refused while it is set. */
-  refusal: string | null;
+  /** Set when the plan deletes more than the threshold; execution is rejected while it is set. */
+  rejection: string | null;
 }

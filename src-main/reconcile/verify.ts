@@ -22,7 +22,7 @@ export interface VerifyOptions {
 
 export interface OperationVerification {
   seq: number;
-  /** True when the planned state holds in Sentry; null for operations that were not applied (skipped, failed, never run). */
+  /** True when Sentry is in the planned state; null for operations that were not applied (skipped, failed, never run). */
   verified: boolean | null;
   note: string;
 }
@@ -35,7 +35,7 @@ export interface VerificationResult {
 
 /**
  * Reads Sentry again, stores a verification snapshot (Sentry as read now, Entra as in the planned
- * snapshot), audits it and records per operation whether the planned state holds and whether its
+ * snapshot), audits it and records per operation whether Sentry is in the planned state and whether its
  * finding is gone.
  */
 export async function verifyRun(runId: string, options: VerifyOptions): Promise<VerificationResult> {

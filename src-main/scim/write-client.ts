@@ -96,7 +96,7 @@ export class ScimWriter {
     this.org = parsed.org;
   }
 
-  /** Returns the member, or null when Sentry answers 404. */
+  /** Returns the member, or null when Sentry returns 404. */
   async getUser(id: string, signal?: AbortSignal): Promise<ScimUser | null> {
     const result = await this.send({ method: 'GET', url: `${this.baseUrl}/Users/${encodeURIComponent(id)}`, acceptStatuses: [404], signal });
     if (result.status === 404) return null;
@@ -131,7 +131,7 @@ export class ScimWriter {
     }
   }
 
-  /** Deletes a member; returns 'already_gone' when Sentry answers 404. */
+  /** Deletes a member; returns 'already_gone' when Sentry returns 404. */
   async deleteUser(id: string, signal?: AbortSignal): Promise<{ status: number; outcome: 'deleted' | 'already_gone' }> {
     const result = await this.write(deleteUserRequest(id), signal, [404]);
     return { status: result.status, outcome: result.status === 404 ? 'already_gone' : 'deleted' };
@@ -143,7 +143,7 @@ export class ScimWriter {
     return { status: result.status, user: toScimUser(this.parse(scimUserSchema, result.body, 'PUT', request.path)) };
   }
 
-  /** Returns the team, or null when Sentry answers 404 (unknown or pending deletion). */
+  /** Returns the team, or null when Sentry returns 404 (unknown or pending deletion). */
   async getGroup(id: string, signal?: AbortSignal): Promise<ScimGroup | null> {
     const result = await this.send({ method: 'GET', url: `${this.baseUrl}/Groups/${encodeURIComponent(id)}`, acceptStatuses: [404], signal });
     if (result.status === 404) return null;
@@ -162,7 +162,7 @@ export class ScimWriter {
     return first === undefined ? null : toScimGroup(first);
   }
 
-  /** Creates an empty team; a 409 counts as done when a team with the same name then holds the slug. */
+  /** Creates an empty team; a 409 counts as done when a team with the same name then has the slug. */
   async createGroup(displayName: string, signal?: AbortSignal): Promise<CreateOutcome<ScimGroup>> {
     const request = createGroupRequest(displayName);
     try {

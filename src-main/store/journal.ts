@@ -127,7 +127,8 @@ export class ReconcileJournal {
       requireRun(db, runId, this.dir);
       db.run('UPDATE reconcile_run SET verification_snapshot_id = ? WHERE id = ?', [snapshotId, runId]);
       for (const result of results) {
-        const verified = result.verified === null ? null : result.verified ? 1 : 0;
+        let verified: number | null = null;
+        if (result.verified !== null) verified = result.verified ? 1 : 0;
         db.run('UPDATE reconcile_operation SET verified = ?, verification_note = ? WHERE run_id = ? AND seq = ?', [verified, result.note, runId, result.seq]);
       }
     });

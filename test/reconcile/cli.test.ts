@@ -74,7 +74,7 @@ function runAndKill(args: string[], killAt: number, delayMs: number): Promise<Cl
 
 /**
  * Runs the command and kills it with SIGKILL from inside the fake, right after Sentry applied its
- * `killAt`-th change and before the answer reaches the command: the journal then holds a pending operation.
+ * `killAt`-th change and before the response reaches the command, so the journal then contains a pending operation.
  */
 function runAndKillAfterWrite(args: string[], fake: ScimFake, killAt: number): Promise<CliRun> {
   let killChild: ((signal: NodeJS.Signals) => void) | null = null;

@@ -11,7 +11,7 @@ import { startScimFake, type ScimFake } from '../fakes/scim';
 import { demoSeed, duplicates, scimClients, writeSeedSnapshot } from './helpers';
 
 const seed = demoSeed();
-/** The demo seed holds one person twice on purpose (a user.duplicate_in_sentry finding); reconcile must add no others. */
+/** The demo seed contains one person twice on purpose (a user.duplicate_in_sentry finding); reconcile must add no others. */
 const SEED_DUPLICATES = ['tomasz.nowak@contoso.example'];
 let fake: ScimFake;
 let folder: string;
@@ -196,15 +196,15 @@ describe('reconcile guards', () => {
   it('rejects a plan over the deletion threshold', async () => {
     const planned = plan({}, { allowDeletes: true });
     expect(planned.deletions).toEqual({ count: 8, threshold: 7, thresholdSource: 'default', memberCount: 149 });
-    expect(planned.refusal).toBe(
+    expect(planned.rejection).toBe(
       'Plan rejected: it deletes 8 members, more than the default threshold of 7 (20 or 5% of 149 members, whichever is lower). Review the deletions, then rerun with --max-deletes 8 to allow them for this run.'
     );
-    await expect(run(planned)).rejects.toThrow(planned.refusal!);
+    await expect(run(planned)).rejects.toThrow(planned.rejection!);
     expect(fake.requests).toEqual([]);
 
     const raised = plan({}, { allowDeletes: true, maxDeletes: 7 });
-    expect(raised.refusal).toBe('Plan rejected: it deletes 8 members, more than the threshold of 7 set with --max-deletes. Review the deletions, then rerun with --max-deletes 8 to allow them for this run.');
-    expect(plan({}, { allowDeletes: true, maxDeletes: 8 }).refusal).toBeNull();
+    expect(raised.rejection).toBe('Plan rejected: it deletes 8 members, more than the threshold of 7 set with --max-deletes. Review the deletions, then rerun with --max-deletes 8 to allow them for this run.');
+    expect(plan({}, { allowDeletes: true, maxDeletes: 8 }).rejection).toBeNull();
   });
 
   it('lists blocked deletions with their toggle', () => {

@@ -48,7 +48,10 @@ export const reconcileCommand: Command = {
   },
   async run(context) {
     const resume = stringOption(context, 'resume');
-    const mode = resume !== undefined ? 'resume' : context.values.apply ? 'apply' : context.values.plan ? 'plan' : null;
+    let mode: 'resume' | 'apply' | 'plan' | null = null;
+    if (resume !== undefined) mode = 'resume';
+    else if (context.values.apply) mode = 'apply';
+    else if (context.values.plan) mode = 'plan';
     if (mode === null) throw new UsageError('choose --plan to print the plan, --apply to send it, or --resume RUN_ID to finish an interrupted run.');
     if (context.values.plan && context.values.apply) throw new UsageError('--plan and --apply exclude each other: print the plan first, then run again with --apply.');
 
@@ -88,7 +91,7 @@ async function planFromOptions(context: CommandContext, workspace: Workspace): P
 }
 
 async function applyCommand(context: CommandContext, workspace: Workspace, snapshot: Snapshot, plan: ReconcilePlan): Promise<number> {
-  if (plan.refusal !== null) throw new Error(plan.refusal);
+  if (plan.rejection !== null) throw new Error(plan.rejection);
   if (plan.operations.length === 0) {
     context.stderr('Nothing to apply: the plan has no operations.');
     return 0;
@@ -205,7 +208,7 @@ function formatPlan(plan: ReconcilePlan): string {
     lines.push('', `${advice.memberUserName} does not match "${advice.entraValue}" (${advice.findingId}); Sentry cannot rename it. Choices:`, `  1. ${advice.changeMapping}${counts}`, `  2. ${advice.recreate}${advice.recreatePlanned ? ' (planned above)' : ' (enable with --recreate-mismatched)'}`);
   }
   for (const note of plan.notes) lines.push(`Note: ${note}`);
-  if (plan.refusal !== null) lines.push('', plan.refusal);
+  if (plan.rejection !== null) lines.push('', plan.rejection);
   return lines.join('\n');
 }
 
@@ -215,7 +218,7 @@ function formatRun(run: JournalRun, verification: VerificationResult | null): st
     `${operation.method} ${operation.path}`,
     operation.state,
     operation.httpStatus === null ? '-' : String(operation.httpStatus),
-    operation.verified === null ? '-' : operation.verified ? 'yes' : 'no',
+    verifiedText(operation.verified),
     operation.reason ?? operation.responseSummary ?? ''
   ]);
   const lines = [`Reconcile run ${run.id} (${run.state}), run by ${run.runBy}, from snapshot ${run.snapshotId}.`, '', formatTable(['#', 'REQUEST', 'STATE', 'HTTP', 'VERIFIED', 'DETAIL'], rows)];
@@ -224,4 +227,9 @@ function formatRun(run: JournalRun, verification: VerificationResult | null): st
     lines.push('', `Verification snapshot ${verification.snapshotId}: ${verified} of ${verification.operations.length} operations verified; the audit now reports ${verification.audit.findings.length} findings.`);
   }
   return lines.join('\n');
+}
+
+function verifiedText(value: boolean | null): string {
+  if (value === null) return '-';
+  return value ? 'yes' : 'no';
 }
