@@ -5,7 +5,7 @@
  * only the requested steps are reported.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { forkBenchScript, nextMessage, stopChild } from './child';
@@ -19,6 +19,7 @@ const FAKES_START_TIMEOUT_MS = 10 * 60_000;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { users: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' } } });
   const users = Number(values.users);
+  const loadAtStart = loadavg()[0] ?? 0;
   const requested = new Set((values.steps ?? STEPS.join(',')).split(',') as StepName[]);
   const lastIndex = Math.max(...STEPS.map((step, index) => (requested.has(step) ? index : -1)));
   const toRun = STEPS.slice(0, lastIndex + 1);
@@ -37,13 +38,24 @@ async function main(): Promise<void> {
       globalThis.gc?.();
       meter.reset();
       const begin = performance.now();
+      const cpuBefore = process.cpuUsage();
       const detail = await runStep(step, state);
+      const cpu = process.cpuUsage(cpuBefore);
       const wallMs = performance.now() - begin;
       const peakRssBytes = meter.read();
-      if (requested.has(step)) results.push({ step, wallMs, peakRssBytes, detail });
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      if (requested.has(step)) results.push({ step, wallMs, cpuMs, peakRssBytes, detail });
     }
 
-    const report: SizeReport = { type: 'report', users, generateMs: started.generateMs, peakRssMethod: meter.method, steps: results, notes: state.notes };
+    const report: SizeReport = {
+      type: 'report',
+      users,
+      generateMs: started.generateMs,
+      peakRssMethod: meter.method,
+      loadAverages: [loadAtStart, loadavg()[0] ?? 0],
+      steps: results,
+      notes: state.notes
+    };
     process.send?.(report);
   } finally {
     await stopChild(fakesChild);

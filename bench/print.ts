@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { formatMegabytes, formatSeconds } from './format';
 import { PEAK_RSS_TARGET_BYTES, type SizeReport, TARGETS } from './protocol';
 
-const HEADER = ['step', 'wall time', 'target', 'result', 'peak RSS', 'target', 'result', 'detail'];
+const HEADER = ['step', 'wall time', 'CPU time', 'target', 'result', 'peak RSS', 'target', 'result', 'detail'];
 
 function verdict(value: number, limit: number): string {
   return value < limit ? 'PASS' : 'MISS';
@@ -15,6 +16,7 @@ export function printSizeReport(report: SizeReport, printLine: (line: string) =>
     rows.push([
       step.step,
       formatSeconds(step.wallMs),
+      formatSeconds(step.cpuMs),
       target ? `< ${formatSeconds(target.wallMs)}` : '-',
       target ? verdict(step.wallMs, target.wallMs) : '-',
       formatMegabytes(step.peakRssBytes),
@@ -25,13 +27,16 @@ export function printSizeReport(report: SizeReport, printLine: (line: string) =>
   }
 
   const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const [loadAtStart, loadAtEnd] = report.loadAverages;
   printLine(`${report.users.toLocaleString('en-US')} users (tenant generated in ${formatSeconds(report.generateMs)}, not part of any step)`);
+  printLine(`load average (1 min) ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end, on ${availableParallelism()} cores`);
   for (const row of rows) {
     printLine(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
   }
 
   const peak = Math.max(0, ...report.steps.map((step) => step.peakRssBytes));
   printLine(`peak RSS over the steps: ${formatMegabytes(peak)} (${verdict(peak, PEAK_RSS_TARGET_BYTES)}); measured with ${report.peakRssMethod}.`);
-  printLine('Capture memory is the client\'s own: the fakes run in a separate process. Targets are those for 100,000 users.');
+  printLine('Targets apply to wall time and are those for 100,000 users. CPU time counts every thread of the measuring process.');
+  printLine('Capture time and memory are the client\'s own: the fakes run in a separate process, on the same cores.');
   for (const note of report.notes) printLine(`note: ${note}`);
 }

@@ -24,6 +24,8 @@ export interface FakesReady {
 export interface StepResult {
   step: StepName;
   wallMs: number;
+  /** User plus system CPU time of all the process's threads. A value far below wallMs means the step waited or was not scheduled. */
+  cpuMs: number;
   /** RSS high-water mark of the process during the step, in bytes. */
   peakRssBytes: number;
   /** Step-specific facts for the log, such as row counts or the workbook size. */
@@ -36,6 +38,8 @@ export interface SizeReport {
   users: number;
   generateMs: number;
   peakRssMethod: string;
+  /** One-minute load averages of the machine when the size started and when it ended, from os.loadavg(). */
+  loadAverages: [number, number];
   steps: StepResult[];
   notes: string[];
 }
