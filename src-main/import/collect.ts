@@ -130,7 +130,7 @@ function collectCsv(text: string, file: string, into: Collected): void {
     into.pages.users++;
     for (const item of content.items) addUser(item, { file, path: item.path }, into, report);
   } else {
-    for (const list of content.lists) addMembers(list.target, list.items, null, file, into, report);
+    for (const list of content.lists) addMembers(list.target, list.items, null, { file, path: 'rows' }, into, report);
   }
   into.files.push(report);
 }
@@ -143,7 +143,7 @@ function collectList(list: RawList, fileTarget: MemberListTarget | null, into: C
 
   const target = memberTargetFromLinks(list) ?? (list.items.every((item) => isDirectoryObject(item.raw)) ? fileTarget : null);
   if (target !== null) {
-    addMembers(target, list.items, list.count, list.file, into, report);
+    addMembers(target, list.items, list.count, { file: list.file, path: list.path }, into, report);
     return;
   }
   if (list.context !== null && /#directoryObjects(\(|$)/.test(list.context)) {
@@ -221,20 +221,19 @@ function collectScimList(list: RawList, into: Collected, report: FileReport): vo
   for (const item of list.items) addObject(item, list.file, into, report);
 }
 
-function addMembers(target: MemberListTarget, items: RawItem[], count: number | null, file: string, into: Collected, report: FileReport): void {
+function addMembers(target: MemberListTarget, items: RawItem[], count: number | null, origin: Origin, into: Collected, report: FileReport): void {
   const key = `${target.groupId} ${target.relation}`;
   let list = into.memberLists.get(key);
   if (list === undefined) {
     list = { target, origins: [], members: new UniqueRecords(`Member of group ${target.groupId}:`), counts: [] };
     into.memberLists.set(key, list);
   }
-  const origin = { file, path: items[0]?.path.replace(/\[\d+\]$/, '').replace(/^line \d+$/, 'rows') ?? '$' };
   list.origins.push(origin);
   if (count !== null) list.counts.push({ count, origin });
   into.pages.members++;
 
   for (const item of items) {
-    const itemOrigin = { file, path: item.path };
+    const itemOrigin = { file: origin.file, path: item.path };
     const id = requireText(item.raw, 'id', itemOrigin, "the member's object id");
     const kind = memberKind(item.raw);
     list.members.add(id, kind, itemOrigin);

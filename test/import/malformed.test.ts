@@ -89,6 +89,13 @@ describe('import rejects malformed files', () => {
     );
   });
 
+  it('missing member page fails the count check', async () => {
+    const folder = copySamples('graph');
+    rmSync(join(folder, `group-members.${G1}.page2.json`));
+
+    await expectRejected([folder], `${join(folder, 'group-members-engineering-page1.json')}, $['@odata.count']: Graph announced 3 members of group ${G1}, but the files hold 2 distinct ones. A page is missing: export every page, following @odata.nextLink until a page has none.`);
+  });
+
   it('missing SCIM page fails the total check', async () => {
     const folder = copySamples('graph');
     const file = join(folder, 'sentry-users.json');
