@@ -99,6 +99,8 @@ export async function resumeRun(runId: string, options: ExecuteOptions): Promise
   const run = options.journal.readRun(runId);
   if (run === null) throw new Error(`No reconcile run '${runId}' in workspace ${options.journal.dir}. Use the run id printed when the run started.`);
   assertSameSentry(run.sentryBaseUrl, options.writer, `Run ${runId}`);
+  // NOTE: a run left 'running' may belong to a crashed process or to one still alive. Nothing stops two
+  // processes from resuming the same run at once, but the check before each request keeps their writes from doubling.
   const plan = JSON.parse(run.planJson) as ReconcilePlan;
   await options.journal.setRunState(runId, 'running', (options.now ?? (() => new Date()))().toISOString());
   options.onProgress?.({ type: 'run', runId, total: plan.operations.length, resumed: true });

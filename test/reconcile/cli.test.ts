@@ -124,6 +124,15 @@ describe('roster reconcile', () => {
       expect(unconfirmed.status).toBe(1);
       expect(unconfirmed.stderr.trim()).toBe('roster reconcile: not applied: the plan was not confirmed. Answer y on the terminal, or pass --yes for scripted runs.');
 
+      const opened = await Workspace.open(setup.workspace);
+      const snapshot = await opened.readSnapshot(opened.resolveId(setup.snapshotId));
+      opened.close();
+      const chloe = auditSnapshot(snapshot).findings.find((finding) => finding.kind === 'user.role_mismatch' && finding.sentry[0]?.id === '4120');
+      const single = await runCliProcess(['reconcile', '--workspace', setup.workspace, '--snapshot', setup.snapshotId, '--finding', chloe!.id, '--plan'], env());
+      expect(single.status).toBe(0);
+      expect(single.stdout).toContain(`Reconcile plan for snapshot ${setup.snapshotId} (${setup.fake.baseUrl}): 1 operations, 0 member deletions (threshold 7).`);
+      expect(single.stdout).toContain('PUT /Users/4120');
+
       const badKind = await runCliProcess(['reconcile', '--workspace', setup.workspace, '--kinds', 'user.gone', '--plan'], env());
       expect(badKind.status).toBe(2);
       expect(badKind.stderr).toContain('roster reconcile: --kinds has unknown finding kinds: user.gone.');

@@ -263,6 +263,18 @@ describe('reconcile guards', () => {
     ]);
   });
 
+  it('rejects another Sentry URL', async () => {
+    const other = await startScimFake(structuredClone(seed.scim));
+    try {
+      const planned = plan({ kinds: ['user.role_mismatch'] });
+      const attempt = executePlan(planned, { writer: scimClients(other, seed.scim.token).writer, journal, runBy: 'auditor' });
+      await expect(attempt).rejects.toThrow(`The plan was made for Sentry SCIM at ${fake.baseUrl}, but the SCIM URL given is ${other.baseUrl}. Pass the same --sentry-url as the snapshot's.`);
+      expect(other.requests).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('names an unknown finding id', () => {
     expect(() => plan({ findingIds: ['user.missing_in_sentry:0000'] })).toThrow(
       `Finding "user.missing_in_sentry:0000" is not in the audit of snapshot ${snapshot.meta.id}. Run \`roster audit --snapshot ${snapshot.meta.id} --format json\` to list the finding ids.`
