@@ -31,6 +31,11 @@ const COLUMNS: Record<string, string[]> = {
 
 const MULTI_VALUED = new Set(['proxyAddresses', 'otherMails']);
 
+// Excel turns True and False into its own booleans and saves them in the sheet's language, e.g.
+// WAHR and FALSCH from a German Excel.
+const TRUE_WORDS = new Set(['true', 'yes', 'wahr', 'vrai']);
+const FALSE_WORDS = new Set(['false', 'no', 'falsch', 'faux']);
+
 const OBJECT_TYPES: Record<string, string> = {
   user: '#microsoft.graph.user',
   '#microsoft.graph.user': '#microsoft.graph.user',
@@ -101,8 +106,8 @@ function cellValue(property: string, cell: string, file: string, where: string):
   if (MULTI_VALUED.has(property)) return cell === '' ? [] : cell.split(/\s*;\s*/).filter((value) => value !== '');
   if (property === 'accountEnabled') {
     const lower = cell.toLowerCase();
-    if (lower === 'true' || lower === 'yes') return true;
-    if (lower === 'false' || lower === 'no') return false;
+    if (TRUE_WORDS.has(lower)) return true;
+    if (FALSE_WORDS.has(lower)) return false;
     if (lower === '') return null;
     throw new ImportError(file, where, `expected True or False, found "${cell}".`);
   }

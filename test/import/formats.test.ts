@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../src-main/import';
+import { ImportIncompleteError, buildSnapshotFromImport, importFiles } from '../../src-main/import';
 import { parseCsv } from '../../src-main/import/csv';
 import { readCsv } from '../../src-main/import/csv-read';
 import { normalizeKeys } from '../../src-main/import/json-read';
@@ -94,6 +94,12 @@ describe('readCsv', () => {
     });
     expect(content.items[2]?.raw.otherMails).toEqual(['chen@home.example']);
     expect(content.items[2]?.raw.accountEnabled).toBe(false);
+  });
+
+  it('reads German Excel booleans', () => {
+    const content = readCsv('objectId;userPrincipalName;accountEnabled\r\nu1;a@contoso.example;WAHR\r\nu2;b@contoso.example;FALSCH\r\n', 'users.csv');
+
+    expect(content.kind === 'users' ? content.items.map((item) => item.raw.accountEnabled) : null).toEqual([true, false]);
   });
 
   it('groups member rows by groupId column', () => {
@@ -215,5 +221,17 @@ describe('importFiles', () => {
       { source: 'graph.provisioningSchema', reason: 'not available: the imported files hold no provisioning schema (provisioning-schema.json)', missingPermission: null },
       { source: 'graph.provisioningLogs', reason: 'not available: the imported files hold no provisioning logs (provisioning-logs.json)', missingPermission: null }
     ]);
+  });
+
+  it('refuses to build an incomplete snapshot', async () => {
+    const folder = copySamples('powershell');
+    rmSync(join(folder, 'sentry-users.json'));
+    const plan = await importFiles([folder], { now: NOW });
+
+    expect(plan.snapshot).toBeNull();
+    expect(() => buildSnapshotFromImport(plan)).toThrow(ImportIncompleteError);
+    expect(() => buildSnapshotFromImport(plan)).toThrow(
+      'The files lack parts an audit needs, so no snapshot was written: The Sentry members: download every page of GET <SCIM base URL>/Users into sentry-users.json.'
+    );
   });
 });
