@@ -237,7 +237,7 @@ class Planner {
       return;
     }
     if (member.role === OWNER) {
-      this.skip(finding, description, "Sentry leaves an owner's role unchanged when SCIM sets it (PUT answers 200 and changes nothing). Change it in Sentry.", null);
+      this.skip(finding, description, "Sentry leaves an owner's role unchanged when SCIM sets it (PUT returns 200 and changes nothing). Change it in Sentry.", null);
       return;
     }
     const request = setUserRoleRequest(member.id, role);

@@ -257,7 +257,7 @@ describe('reconcile guards', () => {
     expect(planned.skipped).toEqual([
       expect.objectContaining({
         description: 'change role of mira.kovacs@contoso.example to admin',
-        reason: "Sentry leaves an owner's role unchanged when SCIM sets it (PUT answers 200 and changes nothing). Change it in Sentry.",
+        reason: "Sentry leaves an owner's role unchanged when SCIM sets it (PUT returns 200 and changes nothing). Change it in Sentry.",
         toggle: null
       })
     ]);
