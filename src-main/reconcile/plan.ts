@@ -256,7 +256,9 @@ class Planner {
       return;
     }
     const member = this.expectedMember(ref.id, ref.userName ?? null);
-    const alternative = typeof finding.details.secondaryAttribute === 'string' ? finding.details.secondaryAttribute : null;
+    const secondary = typeof finding.details.secondaryAttribute === 'string' ? finding.details.secondaryAttribute : null;
+    // Entra maps only the primary SMTP address out of the multi-valued proxyAddresses, so that is the source to offer.
+    const alternative = secondary === 'proxyAddresses' ? 'primaryProxyAddress' : secondary;
     const recreate = this.options.recreateMismatched ?? false;
     this.advice.push({
       findingId: finding.id,

@@ -214,7 +214,8 @@ describe('reconcile guards', () => {
     expect(owner).toMatchObject({ reason: 'Deleting members is off.', toggle: '--allow-deletes' });
     const recreate = planned.skipped.find((item) => item.findingKind === 'user.matching_attribute_mismatch');
     expect(recreate).toMatchObject({ toggle: '--recreate-mismatched', reason: "Sentry's userName cannot be changed, and recreating members is off." });
-    expect(planned.advice.map((advice) => advice.alternativeSource)).toEqual(['proxyAddresses', 'userPrincipalName']);
+    expect(planned.advice.map((advice) => advice.alternativeSource)).toEqual(['primaryProxyAddress', 'userPrincipalName']);
+    expect(planned.advice[0]?.whatIf?.sourceAttribute).toBe('primaryProxyAddress');
     expect(planned.advice[1]?.whatIf).toEqual({ sourceAttribute: 'userPrincipalName', link: 136, create: 7, duplicate: 1, skip: 0, orphaned: 11, current: false });
 
     const withDeletes = plan({ kinds: ['user.orphaned_in_sentry'] }, { allowDeletes: true });
