@@ -257,7 +257,7 @@ class Planner {
     }
     const member = this.expectedMember(ref.id, ref.userName ?? null);
     const secondary = typeof finding.details.secondaryAttribute === 'string' ? finding.details.secondaryAttribute : null;
-    // Entra maps only the primary SMTP address out of the multi-valued proxyAddresses, so that is the source to offer.
+    // userName takes one value, and the audit's what-if models proxy addresses only as primaryProxyAddress.
     const alternative = secondary === 'proxyAddresses' ? 'primaryProxyAddress' : secondary;
     const recreate = this.options.recreateMismatched ?? false;
     this.advice.push({
