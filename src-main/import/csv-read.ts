@@ -7,8 +7,8 @@ import type { MemberListTarget } from './member-source';
 
 /**
  * Column headers accepted for each Graph property, compared without case, spaces or punctuation. The
- * first name of each list is what the Entra admin center writes in "Download users" (which names the
- * object id `objectId`); the others are what Graph, PowerShell's Export-Csv or a hand-made sheet use.
+ * first name of each list is what the Entra admin center writes in "Download users", which names the
+ * object id `objectId`. The others are what Graph, PowerShell's Export-Csv or a hand-made sheet use.
  * NOTE: Microsoft documents the columns of "Download users" but not those of "Download members", so
  * the member columns (`id`, `objectType`) are assumed; a `groupId` column or the file name names the group.
  */
@@ -50,8 +50,8 @@ export type CsvContent =
 
 /**
  * Reads an Entra admin center CSV download (users, or the members of a group) into Graph-shaped objects
- * that hold only the columns the file has. A member list is recognized by a `groupId` or `objectType`
- * column, or by a file name with "members" in it; the group comes from the `groupId` column or the name.
+ * that contain only the columns the file has. A `groupId` or `objectType` column, or "members" in the
+ * file name, marks a member list. Its group comes from the `groupId` column or the file name.
  */
 export function readCsv(text: string, file: string): CsvContent {
   const table = parseCsv(text, file);
@@ -92,7 +92,7 @@ function mapColumns(table: CsvTable, file: string): Map<string, number> {
     const property = Object.keys(COLUMNS).find((candidate) => COLUMNS[candidate]?.includes(key));
     if (property === undefined) return;
     if (columns.has(property)) {
-      throw new ImportError(file, `line ${table.headerLine}`, `the columns "${table.header[columns.get(property) as number]}" and "${name}" both hold ${property}; expected one.`);
+      throw new ImportError(file, `line ${table.headerLine}`, `the columns "${table.header[columns.get(property) as number]}" and "${name}" both contain ${property}; expected one.`);
     }
     columns.set(property, index);
   });

@@ -8,7 +8,7 @@ export const importCommand: Command = {
   summary: 'Build a snapshot from files an administrator exported (Graph, PowerShell, CSV, SCIM)',
   usage: [
     'roster import FOLDER|FILE... [--sentry-url URL] [--dry-run] [--workspace DIR]',
-    '  Reads the .json and .csv files of each FOLDER and the FILEs given, prints what it recognized,',
+    '  Reads the .json, .csv, .tsv and .txt files of each FOLDER and the FILEs given, prints what it recognized,',
     '  and writes one snapshot when nothing an audit needs is missing. --dry-run only prints the summary.',
     '  --sentry-url sets Sentry\'s SCIM base URL when no capture-info.json from the capture script names it.'
   ].join('\n'),
