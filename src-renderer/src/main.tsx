@@ -8,11 +8,21 @@ import { httpTransport } from './api/http-transport';
 import { App } from './components/App';
 import { RenderErrorBoundary } from './components/RenderErrorBoundary';
 import { createI18n } from './i18n';
-import { StoresProvider } from './stores/context';
+import { nativeDialogPicker, promptPicker } from './api/file-picker';
+import { createAuditStore } from './stores/audit';
+import { createAuditViewsStore } from './stores/audit-views';
+import { createCaptureStore } from './stores/capture';
+import { createConnectionsStore } from './stores/connections';
+import { StoresProvider, type Stores } from './stores/context';
+import { createDriftStore } from './stores/drift';
+import { createExportStore } from './stores/export';
+import { createNavigationStore } from './stores/navigation';
 import { createSettingsStore } from './stores/settings';
 import { createSnapshotDetailStore } from './stores/snapshot-detail';
 import { createSnapshotsStore } from './stores/snapshots';
 import './styles.css';
+import './styles-shell.css';
+import './styles-screens.css';
 
 /** Picks the Electron bridge when the preload ran, else HTTP to the page's own origin (the browser test harness). */
 function chooseTransport(): Transport {
@@ -40,12 +50,29 @@ async function start(): Promise<void> {
 
   const language = await startingLanguage(api);
   const i18n = await createI18n(language);
-  const stores = {
-    snapshots: createSnapshotsStore(api),
+  const settings = createSettingsStore(api, language);
+  const snapshots = createSnapshotsStore(api);
+  const stores: Stores = {
+    navigation: createNavigationStore(),
+    snapshots,
     snapshotDetail: createSnapshotDetailStore(api),
-    settings: createSettingsStore(api, language)
+    settings,
+    connections: createConnectionsStore(api),
+    capture: createCaptureStore(api, () => void snapshots.getState().load()),
+    audit: createAuditStore(api, () => settings.getState().language),
+    auditViews: createAuditViewsStore(api),
+    drift: createDriftStore(api),
+    export: createExportStore(api),
+    filePicker: window.roster !== undefined ? nativeDialogPicker : promptPicker
   };
-  api.on('settings:languageChanged', ({ language: changed }) => stores.settings.getState().applyLanguage(changed));
+  api.on('settings:languageChanged', ({ language: changed }) => settings.getState().applyLanguage(changed));
+  api.on('snapshots:capture:progress', (event) => stores.capture.getState().applyProgress(event));
+  api.on('snapshots:capture:done', (event) => stores.capture.getState().applyDone(event));
+  api.on('connections:deviceCode', (event) => stores.connections.getState().showDeviceCode(event.profileId, event.message));
+  // Finding texts come translated from main, so a language switch refetches them.
+  settings.subscribe((state, previous) => {
+    if (state.language !== previous.language) stores.audit.getState().refreshTexts();
+  });
 
   const container = document.getElementById('root');
   if (container === null) throw new Error('index.html has no #root element.');

@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettings } from '../stores/context';
-import { LanguageSwitch } from './LanguageSwitch';
-import { SnapshotsScreen } from './SnapshotsScreen';
+import { useNavigation, useSettings } from '../stores/context';
+import { ScreenView } from './ScreenView';
+import { ShortcutHelp } from './shell/ShortcutHelp';
+import { Sidebar } from './shell/Sidebar';
+import { useGlobalShortcuts } from './shell/useGlobalShortcuts';
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = useSettings((state) => state.language);
+  const screen = useNavigation((state) => state.screen);
+  useGlobalShortcuts();
 
   // The settings store owns the choice, and i18next and the document follow it.
   useEffect(() => {
@@ -16,16 +20,11 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="app-bar">
-        <div className="app-bar__brand">
-          <h1 className="app-bar__title">{t('app.title')}</h1>
-          <p className="app-bar__tagline">{t('app.tagline')}</p>
-        </div>
-        <LanguageSwitch />
-      </header>
-      <main className="app-main">
-        <SnapshotsScreen />
+      <Sidebar />
+      <main className="app-main" data-screen={screen}>
+        <ScreenView screen={screen} />
       </main>
+      <ShortcutHelp />
     </div>
   );
 }

@@ -1,7 +1,12 @@
+import { deAudit, deCompare } from './de-audit';
+import { deWork } from './de-work';
 import type { Resources } from './en';
 
 /** German UI text, in the formal register ("Sie") that business software in German uses. */
 export const de: Resources = {
+  ...deWork,
+  ...deAudit,
+  ...deCompare,
   app: {
     title: 'Roster',
     tagline: 'Entra-ID-App-Zuweisungen im Abgleich mit Sentry SCIM',
@@ -24,7 +29,15 @@ export const de: Resources = {
     count_other: '{{count}} Snapshots',
     emptyTitle: 'Noch keine Snapshots',
     emptyBody:
-      'Führen Sie <cmd>roster fetch</cmd> aus, um den aktuellen Stand von Entra ID und Sentry zu erfassen, und aktualisieren Sie dann diese Liste.',
+      'Erstellen Sie oben einen Snapshot, oder führen Sie <cmd>roster fetch</cmd> aus, um den aktuellen Stand von Entra ID und Sentry zu erfassen, und aktualisieren Sie dann diese Liste.',
+    audit: 'Prüfen',
+    delete: 'Löschen',
+    deleteLabel: 'Snapshot {{id}} löschen',
+    actionFailed: 'Die Anfrage ist fehlgeschlagen',
+    confirmDelete: {
+      title: 'Diesen Snapshot löschen?',
+      body: 'Snapshot {{id}} wird endgültig aus dem Arbeitsordner entfernt. Daraus exportierte Berichte behalten seinen Hash.'
+    },
     incomplete_one: '{{count}} unvollständiger Snapshot wird nicht angezeigt. <cmd>roster snapshots</cmd> zeigt den Grund.',
     incomplete_other: '{{count}} unvollständige Snapshots werden nicht angezeigt. <cmd>roster snapshots</cmd> zeigt den Grund.',
     tableCaption: 'Snapshots in diesem Arbeitsordner, neueste zuerst',
@@ -106,6 +119,7 @@ export const de: Resources = {
     render: 'Diese Ansicht konnte nicht angezeigt werden. Details stehen in der Logdatei. Laden Sie das Fenster neu, um es erneut zu versuchen.',
     reload: 'Neu laden',
     details: 'Technische Details',
+    path: 'Datei',
     codes: {
       invalid_request: 'Roster hat eine ungültige Anfrage an seinen Hintergrundprozess gesendet.',
       invalid_response: 'Roster hat vom Hintergrundprozess Daten erhalten, die es nicht lesen kann.',
@@ -114,7 +128,22 @@ export const de: Resources = {
       not_found: 'Das angefragte Element wurde nicht gefunden.',
       workspace_unavailable: 'Der Arbeitsordner konnte nicht gelesen werden.',
       transport_failed: 'Der Hintergrundprozess von Roster hat nicht geantwortet.',
-      internal: 'Ein unerwarteter Fehler ist aufgetreten. Details stehen in der Logdatei.'
+      internal: 'Ein unerwarteter Fehler ist aufgetreten. Details stehen in der Logdatei.',
+      secret_store_unavailable:
+        'Der Schlüsselspeicher des Systems ist nicht verfügbar, deshalb kann Roster keine Geheimnisse aufbewahren. Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.',
+      missing_secret: 'Für diese Verbindung fehlt ein Geheimnis. Bearbeiten Sie die Verbindung und geben Sie es ein.',
+      invalid_connection: 'Die Einstellungen der Verbindung sind ungültig. Bearbeiten Sie die Verbindung und prüfen Sie jedes Feld.',
+      sign_in_failed: 'Die Anmeldung bei Entra ID ist fehlgeschlagen. Testen Sie die Verbindung, um den Grund zu sehen.',
+      graph_permission_missing:
+        'Der App-Registrierung fehlt eine benötigte Microsoft-Graph-Berechtigung. Testen Sie die Verbindung, um zu sehen, welche.',
+      scim_unauthorized: 'Sentry hat das SCIM-Token abgelehnt. Testen Sie die Verbindung und hinterlegen Sie ein neues Token.',
+      host_unreachable: 'Ein Server war nicht erreichbar. Prüfen Sie das Netzwerk und die Proxy-Einstellungen.',
+      capture_failed: 'Eine der Quellen konnte nicht gelesen werden, deshalb wurde kein Snapshot gespeichert.',
+      job_not_found: 'Die Erfassung ist bereits beendet.',
+      audit_not_run: 'Die Prüfung ist nicht mehr im Speicher. Wählen Sie den Snapshot erneut, um sie neu auszuführen.',
+      file_unreadable: 'Die Datei konnte nicht als Roster-Snapshot gelesen werden.',
+      export_failed:
+        'Die Datei konnte nicht geschrieben werden. Prüfen Sie den Ordner und ob die Datei in einem anderen Programm geöffnet ist.'
     }
   }
 };

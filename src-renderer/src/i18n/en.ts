@@ -1,5 +1,11 @@
+import { enAudit, enCompare } from './en-audit';
+import { enWork } from './en-work';
+
 /** English UI text. German in `de.ts` must have the same keys, which the `Resources` type enforces. */
 export const en = {
+  ...enWork,
+  ...enAudit,
+  ...enCompare,
   app: {
     title: 'Roster',
     tagline: 'Entra ID app assignments checked against Sentry SCIM',
@@ -21,7 +27,15 @@ export const en = {
     count_one: '{{count}} snapshot',
     count_other: '{{count}} snapshots',
     emptyTitle: 'No snapshots yet',
-    emptyBody: 'Run <cmd>roster fetch</cmd> to capture the current state of Entra ID and Sentry, then refresh this list.',
+    emptyBody: 'Take a snapshot above, or run <cmd>roster fetch</cmd> to capture the current state of Entra ID and Sentry, then refresh this list.',
+    audit: 'Audit',
+    delete: 'Delete',
+    deleteLabel: 'Delete snapshot {{id}}',
+    actionFailed: 'The request failed',
+    confirmDelete: {
+      title: 'Delete this snapshot?',
+      body: 'Snapshot {{id}} is removed from the workspace for good. Reports exported from it keep its hash.'
+    },
     incomplete_one: '{{count}} incomplete snapshot is not listed. Run <cmd>roster snapshots</cmd> to see why.',
     incomplete_other: '{{count}} incomplete snapshots are not listed. Run <cmd>roster snapshots</cmd> to see why.',
     tableCaption: 'Snapshots in this workspace, newest first',
@@ -103,6 +117,7 @@ export const en = {
     render: 'This screen failed to display. The log file has the details. Reload the window to try again.',
     reload: 'Reload',
     details: 'Technical details',
+    path: 'File',
     codes: {
       invalid_request: 'Roster sent an invalid request to its background process.',
       invalid_response: 'Roster received data from its background process that it could not read.',
@@ -111,12 +126,24 @@ export const en = {
       not_found: 'The requested item was not found.',
       workspace_unavailable: 'The workspace folder could not be read.',
       transport_failed: 'Roster’s background process did not respond.',
-      internal: 'An unexpected error occurred. The log file has the details.'
+      internal: 'An unexpected error occurred. The log file has the details.',
+      secret_store_unavailable: 'The system’s secret store is not available, so Roster cannot keep secrets. Unlock the keyring and try again.',
+      missing_secret: 'A secret is missing for this connection. Edit the connection and enter it.',
+      invalid_connection: 'The connection settings are invalid. Edit the connection and check each field.',
+      sign_in_failed: 'Signing in to Entra ID failed. Test the connection to see why.',
+      graph_permission_missing: 'The app registration lacks a Microsoft Graph permission it needs. Test the connection to see which one.',
+      scim_unauthorized: 'Sentry rejected the SCIM token. Test the connection and store a fresh token.',
+      host_unreachable: 'A server could not be reached. Check the network and the proxy settings.',
+      capture_failed: 'Reading one of the sources failed, so no snapshot was saved.',
+      job_not_found: 'The capture has already ended.',
+      audit_not_run: 'The audit is no longer in memory. Choose the snapshot again to rerun it.',
+      file_unreadable: 'The file could not be read as a Roster snapshot.',
+      export_failed: 'The file could not be written. Check the folder and that the file is not open in another program.'
     }
   }
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every language file must match. */
 export type Resources = Widen<typeof en>;

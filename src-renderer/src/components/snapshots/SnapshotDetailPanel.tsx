@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SnapshotDetailDto } from '../../../src-main/ipc/contract';
-import { useSnapshotDetail } from '../stores/context';
-import { ErrorPanel } from './ErrorPanel';
-import { durationSeconds, formatDateTime } from './format';
+import type { SnapshotDetailDto } from '../../../../src-main/ipc/contract';
+import { useSnapshotDetail } from '../../stores/context';
+import { ErrorPanel } from '../ErrorPanel';
+import { durationSeconds, formatDateTime } from '../format';
 
 function MetaList({ detail }: { detail: SnapshotDetailDto }) {
   const { t, i18n } = useTranslation();

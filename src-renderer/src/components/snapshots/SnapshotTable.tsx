@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { SnapshotSummaryDto } from '../../../src-main/ipc/contract';
-import { formatDateTime } from './format';
+import type { SnapshotSummaryDto } from '../../../../src-main/ipc/contract';
+import { formatDateTime } from '../format';
 
 function WarningsCell({ snapshot }: { snapshot: SnapshotSummaryDto }) {
   const { t } = useTranslation();
@@ -43,11 +43,15 @@ function CountList({ counts }: { counts: Array<[CountKey, number]> }) {
 export function SnapshotTable({
   snapshots,
   selectedId,
-  onOpen
+  onOpen,
+  onAudit,
+  onDelete
 }: {
   snapshots: SnapshotSummaryDto[];
   selectedId: string | null;
   onOpen: (id: string) => void;
+  onAudit: (id: string) => void;
+  onDelete: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation();
 
@@ -84,6 +88,19 @@ export function SnapshotTable({
                 >
                   {snapshot.id}
                 </button>
+                <div className="row-actions">
+                  <button type="button" className="button button--small button--primary" onClick={() => onAudit(snapshot.id)}>
+                    {t('snapshots.audit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet-danger"
+                    aria-label={t('snapshots.deleteLabel', { id: snapshot.id })}
+                    onClick={() => onDelete(snapshot.id)}
+                  >
+                    {t('snapshots.delete')}
+                  </button>
+                </div>
               </td>
               <td>
                 <span className={`badge badge--${snapshot.origin}`}>{t(`snapshots.origin.${snapshot.origin}`)}</span>

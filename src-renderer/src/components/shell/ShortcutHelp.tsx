@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCREENS } from '../../stores/navigation';
+import { useNavigation } from '../../stores/context';
+import { shortcutLabel } from './shortcuts';
+
+const TABLE_KEYS = ['arrows', 'homeEnd', 'enter', 'filter', 'escape'] as const;
+const KEY_LABELS: Record<(typeof TABLE_KEYS)[number], string> = {
+  arrows: '↑ ↓',
+  homeEnd: 'Home / End',
+  enter: 'Enter',
+  filter: '/',
+  escape: 'Esc'
+};
+
+/** A modal dialog listing every keyboard shortcut. Esc or the close button dismisses it. */
+export function ShortcutHelp() {
+  const { t } = useTranslation();
+  const open = useNavigation((state) => state.helpOpen);
+  const setHelpOpen = useNavigation((state) => state.setHelpOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element === null) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="help-title" onClose={() => setHelpOpen(false)}>
+      <h2 id="help-title" className="dialog__title">
+        {t('help.title')}
+      </h2>
+      <table className="table table--compact shortcut-table">
+        <tbody>
+          {SCREENS.map((screen, index) => (
+            <tr key={screen}>
+              <td>
+                <kbd>{shortcutLabel(String(index + 1))}</kbd>
+              </td>
+              <td>{t('help.goTo', { screen: t(`nav.${screen}`) })}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <kbd>?</kbd>
+            </td>
+            <td>{t('help.keys.help')}</td>
+          </tr>
+          {TABLE_KEYS.map((key) => (
+            <tr key={key}>
+              <td>
+                <kbd>{KEY_LABELS[key]}</kbd>
+              </td>
+              <td>{t(`help.keys.${key}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={() => setHelpOpen(false)} autoFocus>
+          {t('help.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
