@@ -16,20 +16,21 @@ export interface CsvTable {
 const DELIMITERS = [',', ';', '\t'] as const;
 
 /**
- * Parses CSV text as RFC 4180 describes it: quoted fields may hold delimiters, line breaks and doubled
- * quotes. The delimiter is the one of comma, semicolon (German Excel) or tab ("Unicode text") that occurs
- * most often in the header line, unless Excel's `sep=` line names it. Empty lines are skipped, and every
- * row must have as many cells as the header.
+ * Parses CSV text as RFC 4180 describes it: quoted fields may contain delimiters, line breaks and
+ * doubled quotes. The delimiter is the one of comma, semicolon (German Excel) or tab ("Unicode text")
+ * that occurs most often in the header line, unless Excel's `sep=` line names it. A first line that is
+ * Windows PowerShell's `#TYPE` note or a bulk-operation `version:v1.0` line is skipped. Empty lines are
+ * skipped, and every row must have as many cells as the header.
  */
 export function parseCsv(text: string, file: string): CsvTable {
   let start = 0;
   let line = 1;
   let delimiter: CsvTable['delimiter'] | null = null;
 
-  const sepLine = /^sep=([,;\t])\r?\n/.exec(text);
-  if (sepLine) {
-    delimiter = sepLine[1] as CsvTable['delimiter'];
-    start = sepLine[0].length;
+  const preamble = /^(?:sep=([,;\t])|#TYPE [^\r\n]*|version:v\d[^\r\n]*)\r?\n/i.exec(text);
+  if (preamble) {
+    if (preamble[1] !== undefined) delimiter = preamble[1] as CsvTable['delimiter'];
+    start = preamble[0].length;
     line = 2;
   }
   delimiter ??= detectDelimiter(text.slice(start));

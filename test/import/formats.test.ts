@@ -61,6 +61,12 @@ describe('parseCsv', () => {
     expect(table.rows).toEqual([{ line: 3, cells: ['1', '2,3'] }]);
   });
 
+  it("skips PowerShell's #TYPE line", () => {
+    const table = parseCsv('#TYPE Microsoft.Graph.PowerShell.Models.MicrosoftGraphUser\r\n"Id","UserPrincipalName"\r\n"u1","a@contoso.example"\r\n', 'f.csv');
+    expect(table.header).toEqual(['Id', 'UserPrincipalName']);
+    expect(table.rows).toEqual([{ line: 3, cells: ['u1', 'a@contoso.example'] }]);
+  });
+
   it('rejects text after a closing quote', () => {
     expect(() => parseCsv('a,b\n"x"y,2\n', 'f.csv')).toThrow('f.csv, line 2: expected commas or the end of the line after a closing double quote, found "y".');
   });
