@@ -54,6 +54,10 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * object (a single Graph entity).
  */
 export function unwrapDocument(document: unknown, file: string): RawList[] {
+  const truncated = findTypeName(document, '$');
+  if (truncated !== null) {
+    throw new ImportError(file, truncated.path, `found the type name "${truncated.value}" where an object was expected: ConvertTo-Json stopped at its default depth of 2. Export again with ConvertTo-Json -Depth 10 or deeper.`);
+  }
   const powerShell = usesPascalCase(document);
   const normalized = normalizeKeys(document);
 
@@ -154,6 +158,26 @@ export function normalizeKeys(value: unknown): unknown {
 function camelCase(key: string): string {
   const first = key.charAt(0);
   return first >= 'A' && first <= 'Z' ? first.toLowerCase() + key.slice(1) : key;
+}
+
+/** .NET type names that ConvertTo-Json writes in place of objects nested deeper than its -Depth. */
+const TYPE_NAME = /^(Microsoft\.Graph\.PowerShell\.Models\.|System\.Collections\.|System\.Object\[\])/;
+
+function findTypeName(value: unknown, path: string): { path: string; value: string } | null {
+  if (typeof value === 'string') return TYPE_NAME.test(value) ? { path, value } : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = findTypeName(value[index], `${path}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isObject(value)) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = findTypeName(inner, /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${path}.${key}` : `${path}['${key}']`);
+    if (found) return found;
+  }
+  return null;
 }
 
 function usesPascalCase(document: unknown): boolean {

@@ -171,6 +171,16 @@ describe('import rejects malformed files', () => {
     await expectRejected([folder], `${file}, line 2, column "ProxyAddresses": PowerShell wrote the type name instead of the values. Join lists with -join ";" before Export-Csv, or export JSON with ConvertTo-Json -Depth 10.`);
   });
 
+  it('JSON cut at the default depth', async () => {
+    const folder = copySamples('powershell');
+    const file = join(folder, 'service-principal.json');
+    const items = readJson(file) as Array<Record<string, unknown>>;
+    (items[0] as Record<string, unknown>).AppRoles = ['Microsoft.Graph.PowerShell.Models.MicrosoftGraphAppRole'];
+    writeJson(file, items);
+
+    await expectRejected([folder], `${file}, $[0].AppRoles[0]: found the type name "Microsoft.Graph.PowerShell.Models.MicrosoftGraphAppRole" where an object was expected: ConvertTo-Json stopped at its default depth of 2. Export again with ConvertTo-Json -Depth 10 or deeper.`);
+  });
+
   it('assignment of another app', async () => {
     const folder = copySamples('powershell');
     const file = join(folder, 'app-role-assignments.json');
