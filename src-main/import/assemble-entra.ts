@@ -136,6 +136,8 @@ function checkListCount(list: MemberList, what: string): number | null {
 
 function checkCount(claimed: number, received: number, claims: CountClaim[], what: string): void {
   if (claimed === received) return;
+  // NOTE: Graph's counted lists read an eventually consistent index, so a count can lag. A live capture
+  // reads again and then only warns; an import cannot read again, and a missing page is the likelier cause.
   const claim = claims.find((candidate) => candidate.count === claimed) ?? claims[0];
   const where = claim ? claim.origin : { file: '(unknown file)', path: '$' };
   const advice = claimed > received ? 'A page is missing: export every page, following @odata.nextLink until a page has none.' : 'The pages come from different readings; export them again at one time.';
