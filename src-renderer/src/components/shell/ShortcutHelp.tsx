@@ -15,7 +15,6 @@ const KEY_LABELS: Record<(typeof TABLE_KEYS)[number], string> = {
 
 /** A modal dialog listing every keyboard shortcut. Esc or the close button dismisses it. */
 export function ShortcutHelp() {
-  const { t } = useTranslation();
   const open = useNavigation((state) => state.helpOpen);
   const setHelpOpen = useNavigation((state) => state.setHelpOpen);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,6 +28,17 @@ export function ShortcutHelp() {
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="help-title" onClose={() => setHelpOpen(false)}>
+      {open && <ShortcutList />}
+    </dialog>
+  );
+}
+
+/** The dialog's content, rendered only while it is open so its table stays out of the page otherwise. */
+function ShortcutList() {
+  const { t } = useTranslation();
+  const setHelpOpen = useNavigation((state) => state.setHelpOpen);
+  return (
+    <>
       <h2 id="help-title" className="dialog__title">
         {t('help.title')}
       </h2>
@@ -63,6 +73,6 @@ export function ShortcutHelp() {
           {t('help.close')}
         </button>
       </div>
-    </dialog>
+    </>
   );
 }
