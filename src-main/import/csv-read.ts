@@ -10,7 +10,7 @@ import type { MemberListTarget } from './member-source';
  * first name of each list is what the Entra admin center writes in "Download users", which names the
  * object id `objectId`. The others are what Graph, PowerShell's Export-Csv or a hand-made sheet use.
  * NOTE: Microsoft documents the columns of "Download users" but not those of "Download members", so
- * the member columns (`id`, `objectType`) are assumed; a `groupId` column or the file name names the group.
+ * the member columns (`id`, `objectType`) are assumed.
  */
 const COLUMNS: Record<string, string[]> = {
   id: ['objectid', 'id'],
@@ -127,7 +127,7 @@ function groupMembers(items: Array<RawItem & { groupId: string | null }>, file: 
     if (!lists.has(key)) lists.set(key, { target: { groupId, relation }, items: [] });
     lists.get(key)?.items.push({ raw: item.raw, path: item.path });
   }
-  // An empty download still says that the group has no members.
+  // An empty download still records that the group has no members.
   if (items.length === 0 && fromName !== null) lists.set(fromName.groupId, { target: fromName, items: [] });
   if (items.length === 0 && fromName === null) {
     throw new ImportError(file, `line ${table.headerLine}`, 'this member list is empty and names no group. Put the group\'s object id in the file name, e.g. group-members.<group id>.csv.');

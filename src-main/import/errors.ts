@@ -1,6 +1,6 @@
 /**
  * An exported file that cannot be imported. The message names the file, the place in it (a line or a
- * JSON path) and what was expected; an import that raises it writes nothing.
+ * JSON path) and what was expected. An import that raises it writes nothing.
  */
 export class ImportError extends Error {
   readonly file: string;
@@ -14,7 +14,7 @@ export class ImportError extends Error {
   }
 }
 
-/** The files were read, but parts an audit needs are missing; `missing` says what to export. */
+/** The files were read, but parts an audit needs are missing. `missing` lists what to export. */
 export class ImportIncompleteError extends Error {
   readonly missing: string[];
 

@@ -3,7 +3,7 @@ import type { RawList } from './json-read';
 
 export type MemberRelation = 'direct' | 'transitive';
 
-/** Which group a member list belongs to, and whether it lists direct or transitive members. */
+/** The group a member list belongs to, and whether it lists direct or transitive members. */
 export interface MemberListTarget {
   groupId: string;
   relation: MemberRelation;
@@ -39,7 +39,7 @@ export function memberTargetFromFileName(file: string): MemberListTarget | null 
   return { groupId: id[0].toLowerCase(), relation: /transitive/i.test(name) ? 'transitive' : 'direct' };
 }
 
-/** True when a file name says it holds a member list, with or without a group id. */
+/** Returns true when a file name marks a member list, with or without a group id. */
 export function namesMemberList(file: string): boolean {
   return /members/i.test(basename(file));
 }

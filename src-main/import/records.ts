@@ -1,7 +1,7 @@
 import { canonicalJson } from '../store';
 import { ImportError } from './errors';
 
-/** Where an object was found: the file and the JSON path or CSV line. */
+/** The place an object was found: the file and the JSON path or CSV line. */
 export interface Origin {
   file: string;
   path: string;
@@ -13,9 +13,9 @@ export interface Found<T> {
 }
 
 /**
- * Objects keyed by id. The same object may arrive twice (a page saved twice, two overlapping exports),
- * which is fine when both copies are equal; copies that differ come from different points in time, and
- * the import stops because a snapshot must show one moment.
+ * Objects keyed by id. The same object may arrive twice, from a page saved twice or two overlapping
+ * exports, which is fine when both copies are equal. Copies that differ come from different points in
+ * time, so the import stops, because a snapshot must show one moment.
  */
 export class UniqueRecords<T> {
   private readonly byId = new Map<string, Found<T>>();
