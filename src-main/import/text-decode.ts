@@ -20,8 +20,8 @@ function utf8(bytes: Uint8Array, file: string, offset: number): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const at = firstInvalidUtf8(bytes) + offset;
-    throw new ImportError(file, `byte ${at}`, 'the file is not valid UTF-8. Save it again as "CSV UTF-8" or UTF-16 "Unicode text", or export it as JSON.');
+    const at = firstInvalidUtf8(bytes);
+    throw new ImportError(file, at === null ? null : `byte ${at + offset}`, 'the file is not valid UTF-8. Save it again as "CSV UTF-8" or UTF-16 "Unicode text", or export it as JSON.');
   }
 }
 
@@ -34,8 +34,11 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: strin
   }
 }
 
-/** Finds the offset of the first byte that breaks UTF-8, for the error message. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/**
+ * Finds the offset of the first byte that breaks UTF-8, for the error message. Returns null for the
+ * rarer faults this scan does not check (overlong forms, surrogates), which TextDecoder rejects.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number | null {
   let i = 0;
   while (i < bytes.length) {
     const length = sequenceLength(bytes[i] as number);
@@ -46,7 +49,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     i += length;
   }
-  return i;
+  return null;
 }
 
 /** Returns the length of the UTF-8 sequence a lead byte starts, or 0 for a byte that cannot lead one. */
