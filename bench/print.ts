@@ -27,9 +27,9 @@ export function printSizeReport(report: SizeReport, printLine: (line: string) =>
   }
 
   const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  const [loadAtStart, loadAtEnd] = report.loadAverages;
   printLine(`${report.users.toLocaleString('en-US')} users (tenant generated in ${formatSeconds(report.generateMs)}, not part of any step)`);
-  printLine(`load average (1 min) ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end, on ${availableParallelism()} cores`);
+  const loads = report.loadAverages.map((load) => load.toFixed(1)).join(', ');
+  printLine(`load average (1 min) when each run started and ended: ${loads}, on ${availableParallelism()} cores`);
   for (const row of rows) {
     printLine(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
   }

@@ -38,8 +38,8 @@ export interface SizeReport {
   users: number;
   generateMs: number;
   peakRssMethod: string;
-  /** One-minute load averages of the machine when the size started and when it ended, from os.loadavg(). */
-  loadAverages: [number, number];
+  /** One-minute load averages of the machine from os.loadavg(), taken when each run of the size started and ended. */
+  loadAverages: number[];
   steps: StepResult[];
   notes: string[];
 }
