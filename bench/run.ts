@@ -13,7 +13,7 @@ import { printSizeReport } from './print';
 import { type ChildFailure, type SizeReport, STEPS, type StepName } from './protocol';
 
 const DEFAULT_SIZES = [10_000, 100_000];
-/** The generator needs 1,000 users for every drift; above a million the seed alone outgrows the targets. */
+/** The generator rejects fewer than 1,000 users. The upper bound stops a mistyped size from running for hours. */
 const MIN_USERS = 1_000;
 const MAX_USERS = 1_000_000;
 /** Bounds the total time of the benchmark. */
