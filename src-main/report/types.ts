@@ -1,3 +1,4 @@
+import type { JournalRun } from '../store/journal';
 import type { AuditResult, MatchingRule, SnapshotDiff } from '../model/audit-result';
 import type { Finding, FindingKind, Severity } from '../model/finding';
 import type { SnapshotMeta } from '../model/snapshot';
@@ -15,6 +16,8 @@ export interface ReportInput {
   runBy: string;
   generatedAt: Date;
   toolVersion: string;
+  /** A reconcile run on this snapshot (or verified by it), for the Remediation sheet. */
+  remediation?: JournalRun | null;
 }
 
 /** Finding counts, with every severity and every kind present (zero when no finding has it). */

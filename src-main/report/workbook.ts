@@ -1,6 +1,7 @@
 import { countFindings } from './counts';
 import { coverSheet } from './cover-sheet';
 import { labelsFor } from './labels';
+import { remediationSheet } from './remediation-sheet';
 import { changesSheet, findingsSheet, signOffSheet, summarySheet, teamsSheet, usersSheet } from './table-sheets';
 import type { ReportInput, ReportLanguage } from './types';
 import { writeXlsx, type SheetSpec } from './xlsx-file';
@@ -30,12 +31,19 @@ function checkConsistency(input: ReportInput): void {
     }
   }
 
+  const run = input.remediation;
+  if (run && run.snapshotId !== snapshot.id && run.verificationSnapshotId !== snapshot.id) {
+    throw new Error(
+      `Reconcile run ${run.id} worked on snapshot ${run.snapshotId}, not on snapshot ${snapshot.id}: report on that snapshot or on its verification snapshot.`
+    );
+  }
+
   countFindings(audit);
 }
 
 /**
  * Builds the evidence workbook in English or German: Cover, Summary, Findings, Users, Teams and
- * memberships, Changes (only with `compare`) and Sign-off. Throws on inconsistent input instead of
+ * memberships, Changes (only with `compare`), Remediation (only with `remediation`) and Sign-off. Throws on inconsistent input instead of
  * writing evidence that contradicts itself.
  */
 export function buildWorkbook(input: ReportInput, lang: ReportLanguage): Buffer {
@@ -50,6 +58,7 @@ export function buildWorkbook(input: ReportInput, lang: ReportLanguage): Buffer 
     teamsSheet(input.audit, lang)
   ];
   if (input.compare) sheets.push(changesSheet(input.compare.diff, lang));
+  if (input.remediation) sheets.push(remediationSheet(input.remediation, lang));
   sheets.push(signOffSheet(input.audit, lang));
 
   return writeXlsx(sheets, { title: labels.cover.title, author: input.runBy, createdAt: input.generatedAt, truncationNote: labels.truncationNote });

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { auditSnapshot, diffSnapshots } from '../../audit';
 import { buildWorkbook, writeFileAtomic } from '../../report';
 import { Workspace } from '../../store';
+import { ReconcileJournal } from '../../store/journal';
 import { TOOL_VERSION } from '../../version';
 import { type Command, stringOption } from '../command';
 import { UsageError } from '../errors';
@@ -10,8 +11,8 @@ import { PREVIOUS_OPTION, ROLE_MAP_OPTION, languageOption, readPreviousSnapshot,
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Write the Excel evidence workbook for a snapshot, optionally with changes since another one',
-  usage: 'roster report [--snapshot ID|latest] [--compare ID] --out FILE.xlsx [--lang en|de] [--previous ID|none] [--role-map FILE]',
-  options: { snapshot: { type: 'string' }, compare: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, ...PREVIOUS_OPTION, ...ROLE_MAP_OPTION },
+  usage: 'roster report [--snapshot ID|latest] [--compare ID] [--reconcile-run RUN_ID] --out FILE.xlsx [--lang en|de] [--previous ID|none] [--role-map FILE]',
+  options: { snapshot: { type: 'string' }, compare: { type: 'string' }, 'reconcile-run': { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, ...PREVIOUS_OPTION, ...ROLE_MAP_OPTION },
   async run(context) {
     const out = stringOption(context, 'out');
     if (!out) throw new UsageError('--out FILE.xlsx is required.');
@@ -29,7 +30,8 @@ export const reportCommand: Command = {
       const compareSnapshot = compareRef ? await workspace.readSnapshot(workspace.resolveId(compareRef)) : null;
       const compare = compareSnapshot ? { snapshot: compareSnapshot.meta, diff: diffSnapshots(compareSnapshot, snapshot) } : null;
 
-      const workbook = buildWorkbook({ snapshot: snapshot.meta, audit, compare, runBy: userInfo().username, generatedAt: new Date(), toolVersion: TOOL_VERSION }, lang);
+      const remediation = await readReconcileRun(context.workspaceDir, stringOption(context, 'reconcile-run'));
+      const workbook = buildWorkbook({ snapshot: snapshot.meta, audit, compare, remediation, runBy: userInfo().username, generatedAt: new Date(), toolVersion: TOOL_VERSION }, lang);
       await writeFileAtomic(out, workbook);
       context.stdout(`Wrote ${out}: ${audit.findings.length} findings from snapshot ${snapshot.meta.id}${compare ? `, ${compare.diff.changes.length} changes since ${compare.snapshot.id}` : ''}.`);
       return 0;
@@ -38,3 +40,11 @@ export const reportCommand: Command = {
     }
   }
 };
+
+async function readReconcileRun(workspaceDir: string, runId: string | undefined) {
+  if (!runId) return null;
+  const journal = await ReconcileJournal.open(workspaceDir);
+  const run = journal.readRun(runId);
+  if (!run) throw new UsageError(`no reconcile run "${runId}" in workspace ${workspaceDir}. The run id is printed when \`roster reconcile --apply\` starts.`);
+  return run;
+}
