@@ -38,9 +38,9 @@ export const deAudit: Widen<typeof enAudit> = {
     noSnapshotBody: 'Erstellen Sie zuerst in der Ansicht „Snapshots“ einen Snapshot oder öffnen Sie die Demo.',
     toSnapshots: 'Zu den Snapshots',
     summaryLabel: 'Anzahlen',
-    findings_one: 'Befund',
-    findings_other: 'Befunde',
-    byKind: 'Befunde nach Art',
+    findings_one: 'Feststellung',
+    findings_other: 'Feststellungen',
+    byKind: 'Feststellungen nach Art',
     matchingRule: 'Zuordnung: {{target}} ← {{source}} ({{origin}})',
     matchingOrigin: {
       schema: 'aus dem Bereitstellungsschema',
@@ -52,25 +52,25 @@ export const deAudit: Widen<typeof enAudit> = {
     warnings: 'Grenzen dieser Prüfung',
     viewsLabel: 'Ansichten der Prüfung',
     views: {
-      findings: 'Befunde',
+      findings: 'Feststellungen',
       teams: 'Teams',
       whatIf: 'Zuordnung: Was wäre, wenn'
     }
   },
   findings: {
-    filters: 'Befunde filtern',
-    search: 'Befunde durchsuchen',
+    filters: 'Feststellungen filtern',
+    search: 'Feststellungen durchsuchen',
     searchPlaceholder: 'Namen, IDs, Werte suchen …  (/)',
     allKinds: 'Alle Arten',
-    matching_one: '{{formatted}} Befund passt',
-    matching_other: '{{formatted}} Befunde passen',
+    matching_one: '{{formatted}} Feststellung passt',
+    matching_other: '{{formatted}} Feststellungen passen',
     clearFilters: 'Filter zurücksetzen',
-    gridLabel_one: '{{formatted}} Befund',
-    gridLabel_other: '{{formatted}} Befunde',
+    gridLabel_one: '{{formatted}} Feststellung',
+    gridLabel_other: '{{formatted}} Feststellungen',
     loadingRow: 'Wird geladen …',
-    loadFailed: 'Die Befunde konnten nicht geladen werden',
-    none: 'Dieser Snapshot hat keine Befunde: Beide Seiten stimmen überein.',
-    noneMatching: 'Kein Befund passt zu diesen Filtern.',
+    loadFailed: 'Die Feststellungen konnten nicht geladen werden',
+    none: 'Dieser Snapshot hat keine Feststellungen: Beide Seiten stimmen überein.',
+    noneMatching: 'Keine Feststellung passt zu diesen Filtern.',
     columns: {
       severity: 'Schweregrad',
       kind: 'Art',
@@ -81,8 +81,8 @@ export const deAudit: Widen<typeof enAudit> = {
     }
   },
   finding: {
-    loading: 'Der Befund wird geladen …',
-    loadFailed: 'Der Befund konnte nicht geladen werden',
+    loading: 'Die Feststellung wird geladen …',
+    loadFailed: 'Die Feststellung konnte nicht geladen werden',
     entra: 'Entra ID',
     sentry: 'Sentry',
     entraNone: 'Kein Entra-Objekt ist beteiligt.',
@@ -95,7 +95,7 @@ export const deAudit: Widen<typeof enAudit> = {
     explanation: 'Was passiert',
     action: 'Empfohlene Maßnahme',
     lastEvent: 'Letztes Bereitstellungsereignis',
-    id: 'Befund-ID'
+    id: 'Feststellungs-ID'
   },
   teams: {
     search: 'Gruppen, Teams, Mitglieder suchen',
@@ -200,26 +200,26 @@ export const deCompare: Widen<typeof enCompare> = {
     running: 'Wird geschrieben …',
     cancelled: 'Es wurde nichts gespeichert.',
     failed: 'Der Export ist fehlgeschlagen',
-    written_one: '{{format}} mit {{findings}} Befund gespeichert unter',
-    written_other: '{{format}} mit {{findings}} Befunden gespeichert unter',
+    written_one: '{{format}} mit {{findings}} Feststellung gespeichert unter',
+    written_other: '{{format}} mit {{findings}} Feststellungen gespeichert unter',
     bytes: '{{size}} KB',
     formats: {
       workbook: {
         name: 'Excel-Arbeitsmappe',
         title: 'Excel-Arbeitsmappe mit Nachweisen',
-        body: 'Deckblatt, Zusammenfassung, Befunde, Benutzer, Teams und ein Blatt zur Abzeichnung – bereit zur Ablage.',
+        body: 'Deckblatt, Übersicht, Feststellungen, Benutzer, Teams und ein Blatt zur Freigabe – bereit zur Ablage.',
         button: 'Arbeitsmappe speichern …'
       },
       csv: {
         name: 'CSV-Datei',
         title: 'CSV',
-        body: 'Eine Zeile je Befund, für Tabellenkalkulationen und Ticket-Importe.',
+        body: 'Eine Zeile je Feststellung, für Tabellenkalkulationen und Ticket-Importe.',
         button: 'CSV speichern …'
       },
       json: {
         name: 'JSON-Datei',
         title: 'JSON',
-        body: 'Die Befunde im dokumentierten Format von `roster audit --format json`, für Skripte.',
+        body: 'Die Feststellungen im dokumentierten Format von `roster audit --format json`, für Skripte.',
         button: 'JSON speichern …'
       }
     }

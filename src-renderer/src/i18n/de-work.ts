@@ -18,11 +18,11 @@ export const deWork: Widen<typeof enWork> = {
     goTo: 'Zu „{{screen}}“ wechseln',
     keys: {
       help: 'Diese Liste anzeigen',
-      arrows: 'In der Befundliste nach oben oder unten gehen',
-      homeEnd: 'Zum ersten oder letzten Befund springen',
-      enter: 'Den markierten Befund öffnen',
-      filter: 'Befunde durchsuchen',
-      escape: 'Befund oder diesen Dialog schließen'
+      arrows: 'In der Liste der Feststellungen nach oben oder unten gehen',
+      homeEnd: 'Zur ersten oder letzten Feststellung springen',
+      enter: 'Die markierte Feststellung öffnen',
+      filter: 'Feststellungen durchsuchen',
+      escape: 'Feststellung oder diesen Dialog schließen'
     }
   },
   common: {
@@ -127,6 +127,7 @@ export const deWork: Widen<typeof enWork> = {
       scim_not_enabled:
         'Für diese Sentry-Organisation ist SCIM nicht aktiviert, oder die Basis-URL stimmt nicht. Aktivieren Sie SCIM unter Settings > Auth und kopieren Sie die Basis-URL von dort.',
       host_unreachable: 'Der Host {{host}} ist nicht erreichbar. Prüfen Sie die URL, das Netzwerk und die Proxy-Einstellungen.',
+      host_unreachable_unnamed: 'Der Server ist nicht erreichbar. Prüfen Sie den Anmeldehost, das Netzwerk und die Proxy-Einstellungen.',
       timeout: 'Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut oder prüfen Sie das Netzwerk.',
       unexpected: 'Die Prüfung ist aus einem unerwarteten Grund fehlgeschlagen. Die technischen Details unten nennen mehr.'
     }

@@ -117,6 +117,7 @@ export const enWork = {
       scim_unauthorized: 'Sentry rejected the SCIM token. Copy a fresh token from Settings > Auth > SCIM Information.',
       scim_not_enabled: 'SCIM is not enabled for this Sentry organization, or the base URL is wrong. Enable SCIM under Settings > Auth and copy the base URL from there.',
       host_unreachable: 'The host {{host}} could not be reached. Check the URL, the network and the proxy settings.',
+      host_unreachable_unnamed: 'The server could not be reached. Check the sign-in host, the network and the proxy settings.',
       timeout: 'The server did not answer in time. Try again, or check the network.',
       unexpected: 'The check failed for an unexpected reason. The technical details below say more.'
     }

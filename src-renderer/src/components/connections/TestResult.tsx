@@ -3,6 +3,11 @@ import type { ConnectionSideResult } from '../../../../src-main/ipc/schemas/conn
 import type { ConnectionTest } from '../../stores/connections';
 import { ErrorPanel } from '../ErrorPanel';
 
+/** Picks the message for a failure code; an unreachable server without a named host gets the general wording. */
+function failureKey(code: string, facts: Record<string, string>): string {
+  return code === 'host_unreachable' && (facts.host ?? '') === '' ? 'host_unreachable_unnamed' : code;
+}
+
 function SideResult({ side, result }: { side: 'entra' | 'sentry'; result: ConnectionSideResult }) {
   const { t } = useTranslation();
   const title = t(`connections.test.${side}`);
@@ -33,7 +38,7 @@ function SideResult({ side, result }: { side: 'entra' | 'sentry'; result: Connec
         <span className="status-dot status-dot--failed" aria-hidden="true" />
         {title}: {t('connections.test.failed')}
       </h4>
-      <p className="test-side__message">{t(`connections.failures.${result.code}`, facts)}</p>
+      <p className="test-side__message">{t(`connections.failures.${failureKey(result.code, facts)}`, facts)}</p>
       <details className="panel__details">
         <summary>{t('errors.details')}</summary>
         <p>

@@ -43,7 +43,8 @@ export function SnapshotsScreen() {
   const incompleteCount = useSnapshots((state) => state.incompleteCount);
   const error = useSnapshots((state) => state.error);
   const actionError = useSnapshots((state) => state.actionError);
-  const offerDemo = useSnapshots((state) => state.offerDemo);
+  // Once the demo is open, its card replaces the offer.
+  const offerDemo = useSnapshots((state) => state.offerDemo && !state.opened.some((file) => file.demo));
   const busy = useSnapshots((state) => state.busy);
   const load = useSnapshots((state) => state.load);
   const remove = useSnapshots((state) => state.remove);

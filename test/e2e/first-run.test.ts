@@ -1,0 +1,101 @@
+/**
+ * Journey: a newcomer opens Roster on an empty workspace, opens the bundled demo, and browses the
+ * audit, its teams and what-if views, then the other screens, in English and German.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startJourneyHarness, type JourneyHarness } from './harness';
+import { launchBrowser, openApp, screenshot, skipReason, switchLanguage, type OpenedApp } from './support';
+
+const reason = skipReason();
+if (reason !== null) console.warn(reason);
+
+describe.skipIf(reason !== null)(reason ?? 'first run', () => {
+  let browser: Browser;
+  let harness: JourneyHarness | null = null;
+  let app: OpenedApp | null = null;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  afterEach(async () => {
+    await app?.context.close();
+    app = null;
+    await harness?.close();
+    harness = null;
+  });
+
+  it('offers the demo and audits it', async () => {
+    harness = await startJourneyHarness({});
+    app = await openApp(browser, harness.url);
+    const { page } = app;
+
+    const offer = page.getByRole('heading', { name: 'See Roster at work in a minute' });
+    await expect.poll(() => offer.count()).toBe(1);
+    await screenshot(page, 'first-run-en');
+
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    await expect.poll(() => page.locator('main').getAttribute('data-screen')).toBe('audit');
+    await expect.poll(() => page.getByRole('grid').count()).toBe(1);
+    const total = await page.locator('.severity-cards .stat').first().locator('.stat__value').innerText();
+    expect(Number(total.replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await page.getByRole('grid').getAttribute('aria-label')).toBe(`${total} findings`);
+    await screenshot(page, 'audit-en');
+
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await expect.poll(() => page.locator('.teams-view tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.teams-view tbody tr').first().innerText()).toMatch(/Missing in Sentry|Only in Sentry/);
+    await screenshot(page, 'audit-teams-en');
+
+    await page.getByRole('tab', { name: 'What-if matching' }).click();
+    await expect.poll(() => page.locator('.whatif-view tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.locator('.whatif-view tr.is-current').count()).toBe(1);
+    await screenshot(page, 'audit-whatif-en');
+
+    await page.keyboard.press('Control+2');
+    const verdict = page.locator('.verdict');
+    await expect.poll(() => verdict.innerText()).toBe('✓\nHash verified: the file is unchanged since it was written.');
+    await screenshot(page, 'snapshots-demo-en');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('shows the first run in German', async () => {
+    harness = await startJourneyHarness({ systemLocale: 'de-DE' });
+    app = await openApp(browser, harness.url, 'de-DE');
+    const { page } = app;
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Roster in einer Minute kennenlernen' }).count()).toBe(1);
+    await screenshot(page, 'first-run-de');
+    await page.getByRole('button', { name: 'Demo öffnen' }).click();
+    await expect.poll(() => page.getByRole('grid').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Prüfung');
+    await screenshot(page, 'audit-de');
+
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => page.getByRole('heading', { name: 'Noch keine Verbindungen' }).count()).toBe(1);
+    await screenshot(page, 'connections-empty-de');
+
+    await page.keyboard.press('Control+5');
+    await expect.poll(() => page.getByRole('heading', { name: 'Excel-Arbeitsmappe mit Nachweisen' }).count()).toBe(1);
+    await screenshot(page, 'export-de');
+
+    await page.keyboard.press('Control+4');
+    await expect.poll(() => page.getByRole('heading', { name: 'Für Änderungen braucht es zwei Snapshots' }).count()).toBe(1);
+    await screenshot(page, 'drift-de');
+
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByRole('heading', { name: 'Tastenkürzel' }).count()).toBe(1);
+    await screenshot(page, 'help-de');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('heading', { name: 'Tastenkürzel' }).count()).toBe(0);
+
+    await switchLanguage(page, 'English');
+    await expect.poll(() => page.getByRole('heading', { name: 'Drift needs two snapshots' }).count()).toBe(1);
+    expect(app.problems).toEqual([]);
+  });
+});
