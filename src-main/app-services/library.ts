@@ -62,6 +62,7 @@ export class SnapshotLibrary {
   /**
    * Opens a snapshot file read-only and verifies every hash in it. A file that fails a check is
    * reported as not verified with the store's reason and is not registered, so no view can show it.
+   * Opening a copy of an opened snapshot from another path points its id at the newer path.
    */
   async openFile(path: string): Promise<ResponseOf<'snapshots:openFile'>> {
     const absolute = resolve(path);
