@@ -122,6 +122,17 @@ describe.skipIf(reason !== null)(reason ?? 'capture, audit and export', () => {
     expect(findingsSheet).toBe('Feststellungen');
     const rows = XLSX.utils.sheet_to_json(workbook.Sheets[findingsSheet!]!, { header: 1 });
     expect(rows.length).toBeGreaterThanOrEqual(total + 1);
+
+    // A member invited in Sentry after the first snapshot shows up as drift.
+    fakes.scim.state.addMember({ email: 'new.hire@contoso.example' });
+    await takeSnapshot(page);
+    await page.keyboard.press('Control+4');
+    await page.getByLabel('Earlier snapshot').selectOption({ index: 2 });
+    await page.getByLabel('Later snapshot').selectOption({ index: 1 });
+    const added = page.locator('.table tbody tr', { hasText: 'new.hire@contoso.example' });
+    await expect.poll(() => added.count(), { timeout: 30_000 }).toBe(1);
+    expect(await added.innerText()).toMatch(/^Added\tSentry\t/);
+    await screenshot(page, 'drift-en');
     expect(app.problems).toEqual([]);
   });
 });

@@ -47,6 +47,20 @@ describe.skipIf(reason !== null)(reason ?? 'first run', () => {
     expect(await page.getByRole('grid').getAttribute('aria-label')).toBe(`${total} findings`);
     await screenshot(page, 'audit-en');
 
+    await page.getByRole('button', { name: /^Matching attribute differs/ }).click();
+    await expect.poll(() => page.getByRole('grid').getAttribute('aria-label')).toBe('2 findings');
+    await page.getByTestId('findings-scroll').focus();
+    await page.keyboard.press('Enter');
+    const comparison = page.locator('.finding-detail .comparison');
+    await expect.poll(() => comparison.count()).toBe(1);
+    const differing = await comparison.locator('tr[data-differs] th code').allInnerTexts();
+    expect(differing).toContain('userName');
+    expect(await page.locator('.finding-detail .attribute-diff').innerText()).toMatch(/^userName: Entra sends .+, Sentry holds .+$/);
+    await screenshot(page, 'audit-detail-compare-en');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.finding-detail').count()).toBe(0);
+    await page.getByRole('button', { name: /^Matching attribute differs/ }).click();
+
     await page.getByRole('tab', { name: 'Teams' }).click();
     await expect.poll(() => page.locator('.teams-view tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.teams-view tbody tr').first().innerText()).toMatch(/Missing in Sentry|Only in Sentry/);

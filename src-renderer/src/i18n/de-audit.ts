@@ -87,6 +87,8 @@ export const deAudit: Widen<typeof enAudit> = {
     sentry: 'Sentry',
     entraNone: 'Kein Entra-Objekt ist beteiligt.',
     sentryNone: 'Kein Sentry-Objekt ist beteiligt.',
+    comparison: 'Entra ID und Sentry im Vergleich',
+    attribute: 'Attribut',
     objectType: 'Typ',
     differs: 'weicht ab',
     empty: '(leer)',

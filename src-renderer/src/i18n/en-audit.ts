@@ -84,6 +84,8 @@ export const enAudit = {
     sentry: 'Sentry',
     entraNone: 'No Entra object is involved.',
     sentryNone: 'No Sentry object is involved.',
+    comparison: 'Entra ID and Sentry side by side',
+    attribute: 'Attribute',
     objectType: 'Type',
     differs: 'differs',
     empty: '(empty)',

@@ -43,6 +43,52 @@ function SideColumn({ side, objects, differing }: { side: 'entra' | 'sentry'; ob
   );
 }
 
+/** Orders attribute names: those both objects carry first, so they line up, then each side's own. */
+function attributeRows(entra: SideObject, sentry: SideObject): string[] {
+  const entraNames = Object.keys(entra.attributes);
+  const sentryNames = Object.keys(sentry.attributes);
+  const shared = entraNames.filter((name) => name in sentry.attributes);
+  return [...shared, ...entraNames.filter((name) => !shared.includes(name)), ...sentryNames.filter((name) => !shared.includes(name))];
+}
+
+/** One Entra object against one Sentry object, attribute by attribute, with the differing rows marked. */
+function ComparisonTable({ entra, sentry, differing }: { entra: SideObject; sentry: SideObject; differing: Set<string> }) {
+  const { t } = useTranslation();
+  const cell = (object: SideObject, name: string) =>
+    name in object.attributes ? formatValue(object.attributes[name] ?? null, t) : <span className="muted">—</span>;
+  return (
+    <table className="table table--compact comparison">
+      <caption className="visually-hidden">{t('finding.comparison')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('finding.attribute')}</th>
+          <th scope="col" title={entra.type}>
+            {t('finding.entra')}
+          </th>
+          <th scope="col" title={sentry.type}>
+            {t('finding.sentry')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {attributeRows(entra, sentry).map((name) => {
+          const differs = differing.has(name);
+          return (
+            <tr key={name} className={differs ? 'is-different' : undefined} data-differs={differs || undefined}>
+              <th scope="row">
+                <code>{name}</code>
+                {differs && <span className="visually-hidden"> ({t('finding.differs')})</span>}
+              </th>
+              <td>{cell(entra, name)}</td>
+              <td>{cell(sentry, name)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 /** Shows one finding: both sides next to each other with the differing attributes highlighted, then what it means and what to do. */
 export function FindingDetailPane() {
   const { t, i18n } = useTranslation();
@@ -91,10 +137,14 @@ export function FindingDetailPane() {
               {t('finding.sentryHolds')} <mark>{finding.attribute.sentryValue ?? t('finding.empty')}</mark>
             </p>
           )}
-          <div className="sides">
-            <SideColumn side="entra" objects={detail.entra} differing={differing} />
-            <SideColumn side="sentry" objects={detail.sentry} differing={differing} />
-          </div>
+          {detail.entra.length === 1 && detail.sentry.length === 1 ? (
+            <ComparisonTable entra={detail.entra[0]!} sentry={detail.sentry[0]!} differing={differing} />
+          ) : (
+            <div className="sides">
+              <SideColumn side="entra" objects={detail.entra} differing={differing} />
+              <SideColumn side="sentry" objects={detail.sentry} differing={differing} />
+            </div>
+          )}
           <h4 className="detail__subheading">{t('finding.explanation')}</h4>
           <p>{finding.explanation}</p>
           <h4 className="detail__subheading">{t('finding.action')}</h4>
