@@ -20,6 +20,15 @@ import {
 } from './schemas/audit';
 import { captureDoneEventSchema, captureProgressEventSchema, jobIdSchema, openFileResultSchema } from './schemas/capture';
 import { connectionProfileSchema, connectionTestResultSchema, deviceCodeEventSchema, saveConnectionRequestSchema } from './schemas/connections';
+import {
+  reconcileFinishedEventSchema,
+  reconcilePlanRequestSchema,
+  reconcilePlanSchema,
+  reconcileProgressEventSchema,
+  reconcileRunSchema,
+  reconcileStartRequestSchema,
+  runIdRequestSchema
+} from './schemas/reconcile';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -47,7 +56,13 @@ export const IPC_ERROR_CODES = [
   'job_not_found',
   'audit_not_run',
   'file_unreadable',
-  'export_failed'
+  'export_failed',
+  // Reconcile (src-main/app-services/reconcile-service.ts). `details` names the run, counts or URLs.
+  'reconcile_rejected',
+  'reconcile_sentry_mismatch',
+  'reconcile_nothing_to_do',
+  'reconcile_run_active',
+  'reconcile_run_not_active'
 ] as const;
 export const ipcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
@@ -190,7 +205,16 @@ export const channels = {
   'drift:compare': defineChannel(driftRequestSchema, driftResponseSchema),
   'export:workbook': defineChannel(exportRequestSchema, exportResultSchema),
   'export:csv': defineChannel(exportRequestSchema, exportResultSchema),
-  'export:json': defineChannel(exportRequestSchema, exportResultSchema)
+  'export:json': defineChannel(exportRequestSchema, exportResultSchema),
+  'reconcile:plan': defineChannel(reconcilePlanRequestSchema, reconcilePlanSchema),
+  // The SCIM URL and token come from the profile in main; the renderer never sees the token.
+  'reconcile:start': defineChannel(reconcileStartRequestSchema, z.object({ runId: z.string() })),
+  'reconcile:pause': defineChannel(runIdRequestSchema, z.object({ paused: z.boolean() })),
+  'reconcile:resume': defineChannel(runIdRequestSchema, z.object({ resumed: z.boolean() })),
+  'reconcile:cancel': defineChannel(runIdRequestSchema, z.object({ cancelled: z.boolean() })),
+  'reconcile:runs': defineChannel(emptyRequest, z.object({ runs: z.array(reconcileRunSchema) })),
+  'reconcile:run': defineChannel(runIdRequestSchema, reconcileRunSchema),
+  'reconcile:resumeRun': defineChannel(z.strictObject({ runId: z.string().min(1).max(200), profileId: z.string().min(1).max(100) }), z.object({ runId: z.string() }))
 } as const;
 
 /**
@@ -203,7 +227,9 @@ export const events = {
   'settings:languageChanged': z.object({ language: languageSchema }),
   'snapshots:capture:progress': captureProgressEventSchema,
   'snapshots:capture:done': captureDoneEventSchema,
-  'connections:deviceCode': deviceCodeEventSchema
+  'connections:deviceCode': deviceCodeEventSchema,
+  'reconcile:progress': reconcileProgressEventSchema,
+  'reconcile:finished': reconcileFinishedEventSchema
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -9,6 +9,8 @@ import { createAppHandlers, type AppInfo } from './app';
 import { createSettingsHandlers, type SettingsStore } from './settings';
 import { createSnapshotHandlers, type WorkspaceAccess } from './snapshots';
 import { createServiceHandlers } from './services';
+import { createReconcileHandlers } from './reconcile';
+import type { ReconcileService } from '../../app-services/reconcile-service';
 import type { AppServices } from '../../app-services/ports';
 
 export interface HandlerDependencies {
@@ -18,6 +20,8 @@ export interface HandlerDependencies {
   systemLocale: () => string;
   /** Connections, capture, audit and export; optional so a harness can serve the snapshot list alone. */
   services?: AppServices;
+  /** Reconcile plans and runs; optional like `services`. */
+  reconcile?: ReconcileService;
 }
 
 export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
@@ -25,7 +29,8 @@ export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
     ...createAppHandlers(deps.appInfo),
     ...createSnapshotHandlers(deps.workspace),
     ...createSettingsHandlers(deps.settings, deps.systemLocale),
-    ...createServiceHandlers(deps.services)
+    ...createServiceHandlers(deps.services),
+    ...createReconcileHandlers(deps.reconcile)
   };
 }
 

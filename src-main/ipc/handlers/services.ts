@@ -2,8 +2,9 @@ import type { AppServices } from '../../app-services/ports';
 import type { Channel } from '../contract';
 import type { Handler } from '../dispatch';
 import { IpcHandlerError } from '../dispatch';
+import type { ReconcileChannel } from './reconcile';
 
-type ServiceChannel = Exclude<Channel, 'app:info' | 'log:write' | 'snapshots:list' | 'snapshots:get' | 'settings:getLanguage' | 'settings:setLanguage'>;
+type ServiceChannel = Exclude<Channel, 'app:info' | 'log:write' | 'snapshots:list' | 'snapshots:get' | 'settings:getLanguage' | 'settings:setLanguage' | ReconcileChannel>;
 
 /** Maps the service channels onto `AppServices`; each handler only forwards, so the rules live in the services. */
 export function createServiceHandlers(services: AppServices | undefined): { [C in ServiceChannel]: Handler<C> } {
