@@ -4,10 +4,12 @@
  * Domain work happens in the handler table (`src-main/ipc/handlers`), and this file only connects it
  * to Electron.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createElectronImportDialogs } from '../app-services/import-dialogs';
+import { ImportService } from '../app-services/import-service';
 import { createDispatcher, createEmitter } from '../ipc/dispatch';
 import { createHandlerTable, type WorkspaceAccess } from '../ipc/handlers';
 import type { TrustedPage } from '../ipc/sender';
@@ -44,7 +46,7 @@ function sqlWasmPath(): string {
 }
 
 /** Opens the workspace once and reuses it. A failed open is retried on the next request. */
-function workspaceAccess(dir: string, logger: Logger): WorkspaceAccess & { close(): Promise<void> } {
+function workspaceAccess(dir: string, logger: Logger): WorkspaceAccess & { open(): Promise<Workspace>; close(): Promise<void> } {
   let opening: Promise<Workspace> | null = null;
 
   const open = (): Promise<Workspace> => {
@@ -76,6 +78,12 @@ function start(): void {
   logger.info('starting', { version: app.getVersion(), workspaceDir, logFile, renderer: source.kind });
 
   let mainWindow: BrowserWindow | null = null;
+  // Import reads only what this dialog returns; dropped files arrive as bytes (see import-dialogs.ts).
+  const imports = new ImportService({
+    workspace,
+    dialogs: createElectronImportDialogs((options) => (mainWindow === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options))),
+    logger: logger.child('import')
+  });
 
   const table = createHandlerTable({
     appInfo: () => ({
@@ -87,7 +95,8 @@ function start(): void {
     }),
     workspace,
     settings: createJsonSettingsStore(join(app.getPath('userData'), 'settings.json'), (message) => logger.warn(message)),
-    systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
+    systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    imports
   });
   const emit = createEmitter((event, payload) => broadcastEvent(() => BrowserWindow.getAllWindows(), event, payload), ipcLogger);
   const dispatch = createDispatcher(table, { logger: ipcLogger, emit });
@@ -119,6 +128,7 @@ function start(): void {
   app.on('will-quit', () => {
     logger.info('quitting');
     void workspace.close();
+    void imports.close();
   });
 
   app

@@ -20,6 +20,7 @@ import {
 } from './schemas/audit';
 import { captureDoneEventSchema, captureProgressEventSchema, jobIdSchema, openFileResultSchema } from './schemas/capture';
 import { connectionProfileSchema, connectionTestResultSchema, deviceCodeEventSchema, saveConnectionRequestSchema } from './schemas/connections';
+import { importPreviewIdSchema, importPreviewRequestSchema, importPreviewResultSchema } from './schemas/import';
 import {
   reconcileFinishedEventSchema,
   reconcilePlanRequestSchema,
@@ -62,7 +63,13 @@ export const IPC_ERROR_CODES = [
   'reconcile_sentry_mismatch',
   'reconcile_nothing_to_do',
   'reconcile_run_active',
-  'reconcile_run_not_active'
+  'reconcile_run_not_active',
+  // Offline import (src-main/app-services/import-service.ts). `import_file_invalid` details are
+  // `{ file, location, problem }`; `import_incomplete` details list the `missing` parts.
+  'import_file_invalid',
+  'import_sentry_url_invalid',
+  'import_incomplete',
+  'import_preview_not_found'
 ] as const;
 export const ipcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
@@ -214,7 +221,11 @@ export const channels = {
   'reconcile:cancel': defineChannel(runIdRequestSchema, z.object({ cancelled: z.boolean() })),
   'reconcile:runs': defineChannel(emptyRequest, z.object({ runs: z.array(reconcileRunSchema) })),
   'reconcile:run': defineChannel(runIdRequestSchema, reconcileRunSchema),
-  'reconcile:resumeRun': defineChannel(z.strictObject({ runId: z.string().min(1).max(200), profileId: z.string().min(1).max(100) }), z.object({ runId: z.string() }))
+  'reconcile:resumeRun': defineChannel(z.strictObject({ runId: z.string().min(1).max(200), profileId: z.string().min(1).max(100) }), z.object({ runId: z.string() })),
+  // Offline import: preview reads the files and writes nothing; commit writes the previewed snapshot.
+  'import:preview': defineChannel(importPreviewRequestSchema, importPreviewResultSchema),
+  'import:commit': defineChannel(z.strictObject({ previewId: importPreviewIdSchema }), z.object({ snapshotId: z.string() })),
+  'import:discard': defineChannel(z.strictObject({ previewId: importPreviewIdSchema }), z.object({ discarded: z.boolean() }))
 } as const;
 
 /**

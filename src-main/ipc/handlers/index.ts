@@ -11,7 +11,9 @@ import { createSnapshotHandlers, type WorkspaceAccess } from './snapshots';
 import { createServiceHandlers } from './services';
 import { createReconcileHandlers } from './reconcile';
 import type { ReconcileService } from '../../app-services/reconcile-service';
+import { createImportHandlers } from './import';
 import type { AppServices } from '../../app-services/ports';
+import type { ImportService } from '../../app-services/import-service';
 
 export interface HandlerDependencies {
   appInfo: () => AppInfo;
@@ -22,6 +24,8 @@ export interface HandlerDependencies {
   services?: AppServices;
   /** Reconcile plans and runs; optional like `services`. */
   reconcile?: ReconcileService;
+  /** Offline import from exported files; optional for the same reason. */
+  imports?: ImportService;
 }
 
 export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
@@ -30,7 +34,8 @@ export function createHandlerTable(deps: HandlerDependencies): HandlerTable {
     ...createSnapshotHandlers(deps.workspace),
     ...createSettingsHandlers(deps.settings, deps.systemLocale),
     ...createServiceHandlers(deps.services),
-    ...createReconcileHandlers(deps.reconcile)
+    ...createReconcileHandlers(deps.reconcile),
+    ...createImportHandlers(deps.imports)
   };
 }
 

@@ -2,9 +2,10 @@ import type { AppServices } from '../../app-services/ports';
 import type { Channel } from '../contract';
 import type { Handler } from '../dispatch';
 import { IpcHandlerError } from '../dispatch';
+import type { ImportChannel } from './import';
 import type { ReconcileChannel } from './reconcile';
 
-type ServiceChannel = Exclude<Channel, 'app:info' | 'log:write' | 'snapshots:list' | 'snapshots:get' | 'settings:getLanguage' | 'settings:setLanguage' | ReconcileChannel>;
+type ServiceChannel = Exclude<Channel, 'app:info' | 'log:write' | 'snapshots:list' | 'snapshots:get' | 'settings:getLanguage' | 'settings:setLanguage' | ImportChannel | ReconcileChannel>;
 
 /** Maps the service channels onto `AppServices`; each handler only forwards, so the rules live in the services. */
 export function createServiceHandlers(services: AppServices | undefined): { [C in ServiceChannel]: Handler<C> } {
