@@ -168,7 +168,15 @@ export const deWork: Widen<typeof enWork> = {
     notVerified: 'Hash stimmt NICHT: Die Datei wurde nach dem Schreiben verändert oder beschädigt.',
     readOnly: 'Schreibgeschützt von außerhalb des Arbeitsordners geöffnet.',
     demoNote: 'Der mitgelieferte Demo-Snapshot, schreibgeschützt geöffnet.',
-    problem: 'Problem:'
+    problems: {
+      truncated: 'Die Datei ist kürzer, als ihr Kopf angibt: Die Kopie oder der Download war unvollständig. Kopieren Sie sie erneut von der Quelle.',
+      'hash-mismatch':
+        'Der Inhalt passt nicht mehr zu dem Hash, der beim Schreiben des Snapshots festgehalten wurde. Bitten Sie den Absender um eine neue Kopie und deren SHA-256.',
+      corrupt: 'Die Datei ist beschädigt und kann nicht als Snapshot gelesen werden. Bitten Sie den Absender um eine neue Kopie.',
+      'foreign-file': 'Dies ist keine Snapshot-Datei von Roster. Prüfen Sie, ob Sie die richtige Datei gewählt haben.',
+      'too-new': 'Eine neuere Version von Roster hat diese Datei geschrieben. Aktualisieren Sie Roster, um sie zu öffnen.',
+      other: 'Die Datei hat ihre Prüfungen nicht bestanden. Die technischen Details unten nennen den Grund.'
+    }
   },
   firstRun: {
     title: 'Roster in einer Minute kennenlernen',

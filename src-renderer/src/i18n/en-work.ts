@@ -158,7 +158,14 @@ export const enWork = {
     notVerified: 'Hash does NOT verify: the file was changed or damaged after it was written.',
     readOnly: 'Opened read-only from outside the workspace.',
     demoNote: 'The bundled demo snapshot, opened read-only.',
-    problem: 'Problem:'
+    problems: {
+      truncated: 'The file is shorter than its header says: the copy or download was incomplete. Copy it again from its source.',
+      'hash-mismatch': 'The content no longer matches the hash recorded when the snapshot was written. Ask the sender for a fresh copy and its SHA-256.',
+      corrupt: 'The file is damaged and cannot be read as a snapshot. Ask the sender for a fresh copy.',
+      'foreign-file': 'This is not a Roster snapshot file. Check that you chose the right file.',
+      'too-new': 'A newer version of Roster wrote this file. Update Roster to open it.',
+      other: 'The file failed its checks. The technical details below name the reason.'
+    }
   },
   firstRun: {
     title: 'See Roster at work in a minute',

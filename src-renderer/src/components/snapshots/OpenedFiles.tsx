@@ -20,9 +20,15 @@ function OpenedFileCard({ file }: { file: OpenedFile }) {
         <code className="opened-file__path">{file.path}</code>
       </p>
       {file.problem !== null && (
-        <p>
-          {t('opened.problem')} {file.problem.message} <code className="muted">({file.problem.storeCode})</code>
-        </p>
+        <>
+          <p>{t(`opened.problems.${file.problem.storeCode}`, { defaultValue: t('opened.problems.other') })}</p>
+          <details className="panel__details">
+            <summary>{t('errors.details')}</summary>
+            <p>
+              <code>{file.problem.storeCode}</code>: {file.problem.message}
+            </p>
+          </details>
+        </>
       )}
       {snapshotId !== null && (
         <button type="button" className="button button--primary" onClick={() => openAudit(snapshotId)}>
