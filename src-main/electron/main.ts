@@ -15,6 +15,7 @@ import { createHandlerTable, type WorkspaceAccess } from '../ipc/handlers';
 import type { TrustedPage } from '../ipc/sender';
 import { createJsonSettingsStore } from '../ipc/settings-file';
 import { Workspace } from '../store';
+import { createElectronAppServices } from './app-services';
 import { DEV_SERVER_CSP, RENDERER_CSP_HEADER } from './csp';
 import { broadcastEvent, registerIpcHandlers } from './ipc-main';
 import { createFileSink, createLogger, type Logger } from './log/logger';
@@ -96,7 +97,8 @@ function start(): void {
     workspace,
     settings: createJsonSettingsStore(join(app.getPath('userData'), 'settings.json'), (message) => logger.warn(message)),
     systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
-    imports
+    imports,
+    services: createElectronAppServices({ workspace, logger: logger.child('services'), window: () => mainWindow })
   });
   const emit = createEmitter((event, payload) => broadcastEvent(() => BrowserWindow.getAllWindows(), event, payload), ipcLogger);
   const dispatch = createDispatcher(table, { logger: ipcLogger, emit });

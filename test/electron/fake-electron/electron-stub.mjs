@@ -115,4 +115,21 @@ export const shell = {
   }
 };
 
-export default { app, BrowserWindow, ipcMain, session, shell };
+// Dialogs answer as cancelled, so nothing in a start-up test reads or writes a file by accident.
+export const dialog = {
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' })
+};
+
+// Encryption is unavailable, as on a Linux desktop without a keyring, so secrets are rejected rather than stored.
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('fake electron: safeStorage is unavailable');
+  },
+  decryptString: () => {
+    throw new Error('fake electron: safeStorage is unavailable');
+  }
+};
+
+export default { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell };
