@@ -133,6 +133,16 @@ describe.skipIf(reason !== null)(reason ?? 'capture, audit and export', () => {
     await expect.poll(() => added.count(), { timeout: 30_000 }).toBe(1);
     expect(await added.innerText()).toMatch(/^Added\tSentry\t/);
     await screenshot(page, 'drift-en');
+
+    await switchLanguage(page, 'Deutsch');
+    await expect.poll(() => added.innerText()).toMatch(/^Hinzugefügt\tSentry\tMitglied\t/);
+    await screenshot(page, 'drift-compare-de');
+    await page.keyboard.press('Control+2');
+    await expect.poll(() => page.getByRole('button', { name: 'Snapshot erstellen' }).count()).toBe(1);
+    await screenshot(page, 'snapshots-de');
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => page.locator('article.connection').innerText()).toContain('Geheimer Clientschlüssel\ngespeichert');
+    await screenshot(page, 'connections-de');
     expect(app.problems).toEqual([]);
   });
 });

@@ -75,6 +75,14 @@ describe.skipIf(reason !== null)(reason ?? 'first run', () => {
     const verdict = page.locator('.verdict');
     await expect.poll(() => verdict.innerText()).toBe('✓\nHash verified: the file is unchanged since it was written.');
     await screenshot(page, 'snapshots-demo-en');
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => help.count()).toBe(1);
+    expect(await help.locator('tr').first().innerText()).toMatch(/^(Ctrl\+1|⌘1)\tGo to Connections$/);
+    await screenshot(page, 'help-en');
+    await help.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => help.count()).toBe(0);
     expect(app.problems).toEqual([]);
   });
 

@@ -110,7 +110,8 @@ export async function startJourneyHarness(options: JourneyHarnessOptions): Promi
       await services.idle();
       await started.close();
       workspace.close();
-      await rm(dir, { recursive: true, force: true });
+      // A settings save from the last language switch can still be landing, so removal retries briefly.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     }
   };
 }
