@@ -101,6 +101,8 @@ export function skippedDto(item: SkippedItem): SkippedItemDto {
 
   const slug = /slug "?([^" ]+?)"?[ .(]/.exec(item.reason)?.[1] ?? null;
   if (slug !== null) params.slug = slug;
+  const lengths = /longer than (\d+) characters, and this one has (\d+)/.exec(item.reason);
+  if (lengths !== null) Object.assign(params, { maxLength: lengths[1] ?? null, length: lengths[2] ?? null });
 
   return {
     findingId: item.findingId,

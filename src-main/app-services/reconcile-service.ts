@@ -119,7 +119,12 @@ export class ReconcileService {
 
   async runs(): Promise<ResponseOf<'reconcile:runs'>> {
     const journal = await this.openJournal();
-    const runs = journal.listRuns().map((run) => runDto(run, this.liveState(run.id)));
+    // listRuns leaves out the operations, which the run's counts and unfinished flag need.
+    const runs = journal
+      .listRuns()
+      .map((summary) => journal.readRun(summary.id))
+      .filter((run) => run !== null)
+      .map((run) => runDto(run, this.liveState(run.id)));
     return { runs };
   }
 
