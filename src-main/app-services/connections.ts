@@ -1,6 +1,7 @@
 /** Connection profiles: list, save with secrets, delete, and test both sides. */
 import type { Transport } from '../http/types';
 import type { ParsedRequestOf, ResponseOf } from '../ipc/contract';
+import type { IpcLogger } from '../ipc/dispatch';
 import type { ConnectionProfileDto, ConnectionSideResult } from '../ipc/schemas/connections';
 import { SECRET_NAMES } from '../ipc/schemas/connections';
 import { testConnection } from './connection-test';
@@ -15,7 +16,8 @@ export class ConnectionService {
   constructor(
     private readonly profiles: ProfileStore,
     private readonly secrets: SecretStore,
-    private readonly transport: () => Transport
+    private readonly transport: () => Transport,
+    private readonly logger: IpcLogger
   ) {}
 
   async list(): Promise<ResponseOf<'connections:list'>> {
@@ -79,7 +81,13 @@ export class ConnectionService {
       };
     }
 
-    return testConnection(id, settings, this.transport(), (message) => emit('connections:deviceCode', { profileId: id, jobId: null, message }), known);
+    const result = await testConnection(id, settings, this.transport(), (message) => emit('connections:deviceCode', { profileId: id, jobId: null, message }), known);
+
+    // A failed side is returned as data, so it is logged here; messages name ids and hosts, never secrets.
+    for (const [name, side] of [['entra', result.entra], ['sentry', result.sentry]] as const) {
+      if (!side.ok) this.logger.warn('connection test failed', { profileId: id, side: name, code: side.code, message: side.message });
+    }
+    return result;
   }
 
   private async toDto(profile: StoredProfile): Promise<ConnectionProfileDto> {

@@ -44,8 +44,8 @@ export interface AppServicesHandle extends AppServices {
 export function createAppServices(options: AppServicesOptions): AppServicesHandle {
   const transportOptions = options.transport ?? {};
   const userName = options.userName ?? userInfo().username;
-  const library = new SnapshotLibrary(options.workspace, options.runner, options.demoPath);
-  const connections = new ConnectionService(createProfileStore(options.profilesFile), options.secrets, () => createNodeTransport(transportOptions));
+  const library = new SnapshotLibrary(options.workspace, options.runner, options.demoPath, options.logger);
+  const connections = new ConnectionService(createProfileStore(options.profilesFile), options.secrets, () => createNodeTransport(transportOptions), options.logger);
   const audits = new AuditService(library, options.runner);
   const captures = new CaptureService({
     connections,

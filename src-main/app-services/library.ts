@@ -6,6 +6,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SnapshotId } from '../model/snapshot';
 import type { ResponseOf } from '../ipc/contract';
+import type { IpcLogger } from '../ipc/dispatch';
 import { StoreError, type Workspace } from '../store';
 import { serviceError } from './errors';
 import type { TaskRunner } from './task-runner';
@@ -33,7 +34,8 @@ export class SnapshotLibrary {
     private readonly workspace: WorkspaceSource,
     private readonly runner: TaskRunner,
     /** The bundled demo snapshot file, or null where the build has none. */
-    private readonly demoPath: string | null
+    private readonly demoPath: string | null,
+    private readonly logger: IpcLogger
   ) {}
 
   async openWorkspace(): Promise<Workspace> {
@@ -76,6 +78,7 @@ export class SnapshotLibrary {
       if (storeCode === '' || UNREADABLE_CODES.has(storeCode)) {
         throw serviceError('file_unreadable', error.failure.message, { path: absolute, storeCode: storeCode || null });
       }
+      this.logger.warn('opened snapshot file did not verify', { path: absolute, storeCode, message: error.failure.message });
       return { opened: true, path: absolute, verified: false, snapshotId: null, problem: { storeCode, message: error.failure.message } };
     }
   }
