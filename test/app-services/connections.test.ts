@@ -154,3 +154,22 @@ describe('connections:test', () => {
     expect(result.entra.message).toContain('Grant the Roster app registration the Microsoft Graph permission User.Read.All');
   });
 });
+
+describe('device code sign-in', () => {
+  it('sends the code and signs in', async () => {
+    const saved = await harness.call('connections:save', harness.profileInput({ name: 'Person', signInMethod: 'deviceCode', secrets: { scimToken: harness.seed.scim.token } }));
+    expect(saved.hasSecret.clientSecret).toBe(false);
+
+    const pending = harness.call('connections:test', { id: saved.id });
+    const event = await harness.waitForEvent((recorded) => recorded.event === 'connections:deviceCode' && (recorded.payload as { profileId: string }).profileId === saved.id);
+    const payload = event.payload as { profileId: string; jobId: string | null; message: string };
+    expect(payload.jobId).toBeNull();
+    const userCode = /enter the code (\S+)/.exec(payload.message)?.[1];
+    expect(userCode).toBeDefined();
+
+    harness.fakes.graph.approveDeviceCode(userCode ?? '', ['Application.Read.All', 'User.Read.All', 'GroupMember.Read.All']);
+    const result = await pending;
+    expect(result.entra.ok).toBe(true);
+    expect(result.sentry.ok).toBe(true);
+  }, 60_000);
+});
