@@ -221,7 +221,7 @@ export const deCompare: Widen<typeof enCompare> = {
       json: {
         name: 'JSON-Datei',
         title: 'JSON',
-        body: 'Die Feststellungen im dokumentierten Format von `roster audit --format json`, für Skripte.',
+        body: 'Die Feststellungen im dokumentierten Format von <cmd>roster audit --format json</cmd>, für Skripte.',
         button: 'JSON speichern …'
       }
     }

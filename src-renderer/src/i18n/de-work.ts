@@ -104,13 +104,11 @@ export const deWork: Widen<typeof enWork> = {
       resultLabel: 'Testergebnis',
       summary: {
         appDisplayName: 'Unternehmensanwendung',
+        appId: 'App-ID',
         servicePrincipalId: 'Dienstprinzipal-ID',
-        tenantId: 'Mandanten-ID',
-        users: 'Benutzer',
-        members: 'Mitglieder',
-        teams: 'Teams',
-        organization: 'Organisation',
-        baseUrl: 'Basis-URL'
+        checked: 'Geprüfte Berechtigungen',
+        org: 'Organisation',
+        members: 'Mitglieder'
       }
     },
     failures: {

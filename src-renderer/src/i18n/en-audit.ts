@@ -217,7 +217,7 @@ export const enCompare = {
       json: {
         name: 'JSON file',
         title: 'JSON',
-        body: 'The findings in the documented format that `roster audit --format json` writes, for scripts.',
+        body: 'The findings in the documented format that <cmd>roster audit --format json</cmd> writes, for scripts.',
         button: 'Save JSON…'
       }
     }

@@ -98,13 +98,11 @@ export const enWork = {
       resultLabel: 'Test result',
       summary: {
         appDisplayName: 'Enterprise app',
+        appId: 'App ID',
         servicePrincipalId: 'Service principal ID',
-        tenantId: 'Tenant ID',
-        users: 'Users',
-        members: 'Members',
-        teams: 'Teams',
-        organization: 'Organization',
-        baseUrl: 'Base URL'
+        checked: 'Permissions checked',
+        org: 'Organization',
+        members: 'Members'
       }
     },
     failures: {

@@ -3,8 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../src-main/ipc/contract';
 import { de } from './de';
 import { en } from './en';
+import { reconcileDe, reconcileEn } from './reconcile';
+import { importDe, importEn } from './import';
 
-export const resources = { en: { translation: en }, de: { translation: de } } as const;
+export const resources = { en: { translation: en, import: importEn }, de: { translation: de, import: importDe } } as const;
 
 /** Creates the i18next instance for the app, starting in `language`. English fills any missing key. */
 export async function createI18n(language: Language): Promise<i18n> {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../../src-main/ipc/contract';
 import { EXPORT_FORMATS, type ExportFormat } from '../../stores/export';
 import { useExport, useFilePicker, useNavigation, useSettings } from '../../stores/context';
@@ -91,7 +91,9 @@ export function ExportScreen() {
                 <h3 id={`export-${format}`} className="panel__title">
                   {t(`export.formats.${format}.title`)}
                 </h3>
-                <p className="muted">{t(`export.formats.${format}.body`)}</p>
+                <p className="muted">
+                  <Trans i18nKey={`export.formats.${format}.body`} components={{ cmd: <code /> }} />
+                </p>
                 <button
                   type="button"
                   className={format === 'workbook' ? 'button button--primary' : 'button'}

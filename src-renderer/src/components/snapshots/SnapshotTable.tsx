@@ -74,7 +74,7 @@ export function SnapshotTable({
         <tbody>
           {snapshots.map((snapshot) => (
             <tr key={snapshot.id} className={snapshot.id === selectedId ? 'is-selected' : undefined}>
-              <th scope="row" className="nowrap">
+              <th scope="row">
                 <time dateTime={snapshot.createdAt}>{formatDateTime(snapshot.createdAt, i18n.language)}</time>
               </th>
               <td>

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ScreenHeader } from '../common/ScreenHeader';
 import { EmptyPanel, LoadingPanel } from '../common/StatusPanels';
 import { ErrorPanel } from '../ErrorPanel';
+import { ImportEntry } from '../import/ImportEntry';
 import { CapturePanel } from './CapturePanel';
 import { OpenedFiles } from './OpenedFiles';
 import { SnapshotDetailPanel } from './SnapshotDetailPanel';
@@ -87,6 +88,7 @@ export function SnapshotsScreen() {
         <button type="button" className="button" onClick={onOpenFile} disabled={busy}>
           {t('opened.openFile')}
         </button>
+        <ImportEntry />
         <button type="button" className="button" onClick={() => void load()} disabled={loading}>
           {t('snapshots.refresh')}
         </button>
