@@ -100,7 +100,7 @@ export class AuditService {
     return queryTeams(this.cached(input.snapshotId).audit, input);
   }
 
-  /** The cached audit of a snapshot, for the export; null when it was never run or was dropped. */
+  /** Returns the cached audit of a snapshot for the export, or null when it was never run or was dropped. */
   peek(snapshotId: string): AuditResult | null {
     return this.audits.get(snapshotId)?.audit ?? null;
   }

@@ -91,16 +91,19 @@ export function createProfileStore(filePath: string, now: () => Date = () => new
         createdAt: existing?.createdAt ?? timestamp,
         updatedAt: timestamp
       };
-      const next = existing ? profiles.map((profile) => (profile.id === existing.id ? stored : profile)) : [...profiles, stored];
-      await writeAll(next);
+      if (existing) {
+        await writeAll(profiles.map((profile) => (profile.id === existing.id ? stored : profile)));
+      } else {
+        await writeAll([...profiles, stored]);
+      }
       return stored;
     },
 
     async delete(id) {
       const profiles = await readAll();
-      const kept = profiles.filter((profile) => profile.id !== id);
-      if (kept.length === profiles.length) return false;
-      await writeAll(kept);
+      const remaining = profiles.filter((profile) => profile.id !== id);
+      if (remaining.length === profiles.length) return false;
+      await writeAll(remaining);
       return true;
     }
   };

@@ -21,7 +21,7 @@ function keyOf(profileId: string, name: SecretName): string {
   return `${profileId}/${name}`;
 }
 
-/** Creates a secret store that forgets everything when the process ends, for tests and the HTTP harness. */
+/** Creates a secret store that lives only in memory until the process ends, for tests and the HTTP harness. */
 export function createMemorySecretStore(): SecretStore {
   const values = new Map<string, string>();
   return {
@@ -96,10 +96,8 @@ export function createEncryptedFileSecretStore(filePath: string, cipher: SecretC
     },
     async delete(profileId, name) {
       const values = await readAll();
-      const kept = Object.fromEntries(
-        Object.entries(values).filter(([key]) => (name === undefined ? !key.startsWith(`${profileId}/`) : key !== keyOf(profileId, name)))
-      );
-      await writeAll(kept);
+      const remaining = Object.entries(values).filter(([key]) => (name === undefined ? !key.startsWith(`${profileId}/`) : key !== keyOf(profileId, name)));
+      await writeAll(Object.fromEntries(remaining));
     },
     // Reads only the key, so the connection list shows `hasSecret` even where decryption is unavailable.
     async has(profileId, name) {

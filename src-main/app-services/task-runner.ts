@@ -49,7 +49,7 @@ export interface WorkerRunnerOptions {
   execArgv?: string[];
 }
 
-/** Starts one worker per task and ends it when the task ends, so a stuck task never blocks the next one. */
+/** Starts one worker per task and ends it when the task ends, so a stuck task does not hold up the next one. */
 export function createWorkerTaskRunner(options: WorkerRunnerOptions): TaskRunner {
   return {
     run(name, input, runOptions = {}) {

@@ -12,7 +12,7 @@ import { HttpClient } from '../http/client';
 import type { HttpLogger, RetryPolicy, Transport } from '../http/types';
 import { ScimClient } from '../scim/client';
 
-/** Timeouts and retry budgets for a capture; generous because Graph asks for waits of up to a minute. */
+/** Timeouts and retry budgets for a capture, generous because Graph's Retry-After can request waits of up to a minute. */
 export const CAPTURE_HTTP_SETTINGS: { timeoutMs: number; retry: RetryPolicy } = {
   timeoutMs: 60_000,
   retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 60_000 }

@@ -3,8 +3,10 @@
  * Wires the app services to Electron: the safeStorage secret store, the file dialogs, the worker
  * thread entry and the bundled demo snapshot.
  *
- * electron-vite bundles `worker-entry.ts` as its own chunk for the `?modulePath` import and copies
- * the demo snapshot into the build for the `?asset` import; both imports resolve to absolute paths.
+ * electron-vite bundles `worker-entry.ts` as its own chunk for the `?modulePath` import. The demo
+ * snapshot sits in `resources/`, electron-vite's public folder for main, so the `?asset` import
+ * resolves to that file in place. Both imports become absolute paths at run time.
+ * NOTE: an installer must ship `resources/demo/demo-snapshot.sqlite` next to `out/` (no packager config exists yet).
  */
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';

@@ -191,6 +191,7 @@ export const channels = {
   'connections:test': defineChannel(z.strictObject({ id: z.string().min(1).max(100) }), connectionTestResultSchema),
   'snapshots:capture:start': defineChannel(z.strictObject({ profileId: z.string().min(1).max(100) }), z.object({ jobId: z.string() })),
   'snapshots:capture:cancel': defineChannel(z.strictObject({ jobId: jobIdSchema }), z.object({ cancelled: z.boolean() })),
+  // Deletes a workspace snapshot. For a file opened read-only it only closes the file, which stays on disk.
   'snapshots:delete': defineChannel(z.strictObject({ id: z.string().min(1).max(200) }), z.object({ deleted: z.string() })),
   // In Electron the path comes from an open dialog and `path` is ignored; the HTTP harness needs it.
   'snapshots:openFile': defineChannel(z.strictObject({ path: z.string().min(1).max(4096).optional() }), openFileResultSchema),

@@ -12,7 +12,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** A loopback port with nothing listening, for the unreachable-host case. */
+/** Returns a loopback port with nothing listening, for the unreachable-host case. */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

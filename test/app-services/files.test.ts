@@ -63,6 +63,7 @@ describe('snapshots:openFile', () => {
     const path = join(harness.dir, 'copy.sqlite');
     await copyFile(DEMO_SNAPSHOT_PATH, path);
     const opened = await harness.call('snapshots:openFile', { path });
+    expect(opened.opened).toBe(true);
     expect(opened.opened && opened.verified).toBe(true);
     if (!opened.opened || opened.snapshotId === null) return;
 
@@ -70,7 +71,7 @@ describe('snapshots:openFile', () => {
     const result = await harness.invoke('audit:run', { snapshotId: opened.snapshotId });
     expect(result.ok ? null : result.error.code).toBe('file_unreadable');
 
-    // The copy holds the demo's snapshot id, so opening the demo again points that id back at the intact file.
+    // The copy contains the demo's snapshot id, so opening the demo again points that id back at the intact file.
     expect(await harness.call('snapshots:openDemo', {})).toMatchObject({ verified: true, snapshotId: opened.snapshotId });
     expect((await harness.invoke('audit:run', { snapshotId: opened.snapshotId })).ok).toBe(true);
   });

@@ -15,7 +15,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A reversible stand-in for safeStorage: XOR with a fixed byte, so the plain text never appears in the file. */
+/** Creates a reversible stand-in for safeStorage that XORs each byte, so the plain text never appears in the file. */
 function xorCipher(available = true): SecretCipher {
   const flip = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte) => byte ^ 0x5a));
   return {

@@ -2,7 +2,7 @@
  * Builds `resources/demo/demo-snapshot.sqlite`, the snapshot the app opens read-only on first run.
  *
  * It serves `resources/demo/seed.json` from the fake servers and captures it with the real Graph and
- * SCIM clients, exactly as a live capture does, with the clock fixed at the seed's reference time so
+ * SCIM clients, exactly as a live capture does. The clock is fixed at the seed's reference time, so
  * the content hash is the same on every run. Run it after changing the seed:
  *   npx tsx test/fakes/build-demo-workspace.ts
  */

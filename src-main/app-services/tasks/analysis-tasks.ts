@@ -35,16 +35,16 @@ export function objectKey(type: string, id: string): string {
  * without keeping the whole snapshot. Team member lists are left out and counted instead.
  */
 function collectObjects(snapshot: Snapshot, audit: AuditResult): Record<string, ObjectView> {
-  const wanted = new Set<string>();
+  const referenced = new Set<string>();
   for (const finding of audit.findings) {
-    for (const ref of finding.entra) wanted.add(objectKey(ref.type === 'user' ? 'entraUser' : 'entraGroup', ref.id));
-    for (const ref of finding.sentry) wanted.add(objectKey(ref.type === 'user' ? 'sentryMember' : 'sentryTeam', ref.id));
+    for (const ref of finding.entra) referenced.add(objectKey(ref.type === 'user' ? 'entraUser' : 'entraGroup', ref.id));
+    for (const ref of finding.sentry) referenced.add(objectKey(ref.type === 'user' ? 'sentryMember' : 'sentryTeam', ref.id));
   }
 
   const objects: Record<string, ObjectView> = {};
   const add = (type: string, id: string, attributes: ObjectView['attributes']): void => {
     const key = objectKey(type, id);
-    if (wanted.has(key)) objects[key] = { type, id, attributes };
+    if (referenced.has(key)) objects[key] = { type, id, attributes };
   };
 
   const { entra, sentry } = snapshot.data;

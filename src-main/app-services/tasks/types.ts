@@ -9,7 +9,7 @@ import type { AuditResult, SnapshotDiff, WhatIfResult } from '../../model/audit-
 import type { SnapshotMeta } from '../../model/snapshot';
 import type { PortableSettings } from '../credentials';
 
-/** Where a task reads a snapshot: a workspace entry, or a standalone file whose hash main recorded when opening it. */
+/** Location of a snapshot for a task: a workspace entry, or a standalone file whose hash main recorded when opening it. */
 export type SnapshotSource =
   | { kind: 'workspace'; dir: string; id: string }
   | { kind: 'file'; path: string; contentSha256: string };

@@ -9,7 +9,7 @@ type ServiceChannel = Exclude<Channel, 'app:info' | 'log:write' | 'snapshots:lis
 
 /** Maps the service channels onto `AppServices`; each handler only forwards, so the rules live in the services. */
 export function createServiceHandlers(services: AppServices | undefined): { [C in ServiceChannel]: Handler<C> } {
-  // Without services (e.g. a renderer harness that only needs the snapshot list) each channel says so plainly.
+  // Without services (e.g. a renderer harness that only needs the snapshot list) each channel fails with an `internal` error naming them.
   const use = (): AppServices => {
     if (services) return services;
     throw new IpcHandlerError('internal', 'This build of Roster was started without its connection, capture and audit services.');
