@@ -1,7 +1,7 @@
 /**
- * Journey: an auditor creates a connection to the fake Entra and Sentry servers, tests it, takes a
- * snapshot with live progress, audits it, filters, opens a finding from the keyboard, and exports the
- * Excel workbook, which is read back with `xlsx`.
+ * Journey: an auditor creates a connection to the fake Entra and Sentry servers, tests it and takes
+ * a snapshot with live progress. The auditor then audits it, filters, opens a finding from the
+ * keyboard and exports the Excel workbook, which the test reads back with `xlsx`.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Serves the built renderer with the full handler table (snapshots, settings and the app services)
  * over HTTP on 127.0.0.1, against a temporary workspace, an in-memory secret store and in-process
- * tasks. File dialogs take their path from the request, which the renderer asks for with a prompt.
+ * tasks. File dialogs take their path from the request, which the renderer requests with a prompt.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';

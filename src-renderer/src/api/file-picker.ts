@@ -2,7 +2,7 @@
  * Chooses file paths for the channels that take one (`snapshots:openFile`, `export:*`).
  *
  * In Electron, main shows the native open or save dialog and ignores a path, so the picker returns
- * undefined. In a plain browser (the test harness) there is no native dialog: the picker asks with
+ * undefined. In a plain browser (the test harness) there is no native dialog: the picker prompts with
  * `window.prompt` and returns null when the auditor cancels.
  */
 export interface FilePicker {

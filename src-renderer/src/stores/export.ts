@@ -11,7 +11,7 @@ export interface ExportRequest {
   snapshotId: string;
   compareId: string | null;
   language: Language;
-  /** Undefined in Electron, where main asks with a save dialog. */
+  /** Undefined in Electron, where main shows a save dialog. */
   path: string | undefined;
 }
 

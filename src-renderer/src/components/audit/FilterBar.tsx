@@ -94,7 +94,7 @@ export function FilterBar() {
         </select>
       </div>
       <p className="filter-bar__count" role="status" aria-live="polite">
-        {total === null ? '' : filtered ? t('findings.matching', { count: total, formatted: numbers.format(total) }) : ''}
+        {total !== null && filtered && t('findings.matching', { count: total, formatted: numbers.format(total) })}
       </p>
       {filtered && (
         <button

@@ -51,7 +51,7 @@ function attributeRows(entra: SideObject, sentry: SideObject): string[] {
   return [...shared, ...entraNames.filter((name) => !shared.includes(name)), ...sentryNames.filter((name) => !shared.includes(name))];
 }
 
-/** One Entra object against one Sentry object, attribute by attribute, with the differing rows marked. */
+/** Renders one Entra object against one Sentry object, attribute by attribute, with the differing rows marked. */
 function ComparisonTable({ entra, sentry, differing }: { entra: SideObject; sentry: SideObject; differing: Set<string> }) {
   const { t } = useTranslation();
   const cell = (object: SideObject, name: string) =>

@@ -49,13 +49,19 @@ function SortHeader({ column }: { column: SortColumn }) {
   const sort = useAudit((state) => state.sort);
   const setSort = useAudit((state) => state.setSort);
   const active = sort.column === column;
-  const next = active && sort.direction === 'asc' ? 'desc' : 'asc';
+  const ascending = active && sort.direction === 'asc';
+  let ariaSort: 'ascending' | 'descending' | 'none' = 'none';
+  let mark = '';
+  if (active) {
+    ariaSort = ascending ? 'ascending' : 'descending';
+    mark = ascending ? '▲' : '▼';
+  }
   return (
-    <div role="columnheader" className="grid__cell grid__header-cell" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort-button" onClick={() => setSort({ column, direction: next })}>
+    <div role="columnheader" className="grid__cell grid__header-cell" aria-sort={ariaSort}>
+      <button type="button" className="sort-button" onClick={() => setSort({ column, direction: ascending ? 'desc' : 'asc' })}>
         {t(`findings.columns.${column}`)}
         <span aria-hidden="true" className="sort-button__mark">
-          {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+          {mark}
         </span>
       </button>
     </div>

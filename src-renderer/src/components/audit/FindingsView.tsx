@@ -5,7 +5,7 @@ import { FilterBar } from './FilterBar';
 import { FindingDetailPane } from './FindingDetailPane';
 import { FindingsTable } from './FindingsTable';
 
-/** The filter bar, the virtualized findings list and, once a finding is opened, its detail beside the list. */
+/** Renders the filter bar, the virtualized findings list and, once a finding is opened, its detail beside the list. */
 export function FindingsView() {
   const { t } = useTranslation();
   const total = useAudit((state) => state.total);

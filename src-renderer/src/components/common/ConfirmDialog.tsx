@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A modal question with a destructive confirm button. Esc or Cancel calls `onCancel`. */
+/** Asks a question in a modal dialog with a destructive confirm button. Esc or Cancel calls `onCancel`. */
 export function ConfirmDialog({
   title,
   body,

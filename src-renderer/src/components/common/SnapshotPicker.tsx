@@ -32,7 +32,7 @@ export function useSnapshotOptions(): SnapshotOption[] {
   return [...fromFiles, ...fromWorkspace.filter((option) => !fromFiles.some((file) => file.id === option.id))];
 }
 
-/** A labelled drop-down of snapshots. An empty value means none is chosen. */
+/** Renders a labelled drop-down of snapshots. An empty value means none is chosen. */
 export function SnapshotPicker({
   label,
   value,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A quiet, centred panel for "nothing here yet" states: a title, what to do, and an optional action. */
+/** Renders a quiet, centred panel for "nothing here yet" states: a title, what to do, and an optional action. */
 export function EmptyPanel({ id, title, children }: { id: string; title: string; children?: ReactNode }) {
   return (
     <section className="panel panel--empty" aria-labelledby={id}>

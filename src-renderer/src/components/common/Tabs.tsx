@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 
-/** A tab list with arrow-key movement between tabs, as the WAI-ARIA tabs pattern describes. */
+/** Renders a tab list whose arrow keys move between tabs, as the WAI-ARIA tabs pattern describes. */
 export function Tabs({
   label,
   tabs,
@@ -14,8 +14,9 @@ export function Tabs({
 }) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const index = tabs.findIndex((tab) => tab.id === active);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
+    const steps: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
+    const step = steps[event.key];
+    if (step === undefined) return;
     event.preventDefault();
     const next = tabs[(index + step + tabs.length) % tabs.length]!;
     onChange(next.id);

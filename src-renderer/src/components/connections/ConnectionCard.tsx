@@ -15,7 +15,7 @@ function SecretState({ label, stored }: { label: string; stored: boolean }) {
   );
 }
 
-/** One connection profile: its settings, whether its secrets are stored, and its actions. */
+/** Shows one connection profile: its settings, whether its secrets are stored, and its actions. */
 export function ConnectionCard({ profile }: { profile: ConnectionProfileDto }) {
   const { t } = useTranslation();
   const test = useConnections((state) => state.tests[profile.id]);

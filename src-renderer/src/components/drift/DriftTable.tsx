@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DriftRow } from '../../stores/drift';
 
-/** One page of changes between two snapshots. */
+/** Renders one page of changes between two snapshots. */
 export function DriftTable({ rows }: { rows: DriftRow[] }) {
   const { t } = useTranslation();
   return (

@@ -13,7 +13,7 @@ const KEY_LABELS: Record<(typeof TABLE_KEYS)[number], string> = {
   escape: 'Esc'
 };
 
-/** A modal dialog listing every keyboard shortcut. Esc or the close button dismisses it. */
+/** Renders a modal dialog that lists every keyboard shortcut. Esc or the close button dismisses it. */
 export function ShortcutHelp() {
   const open = useNavigation((state) => state.helpOpen);
   const setHelpOpen = useNavigation((state) => state.setHelpOpen);
@@ -33,7 +33,7 @@ export function ShortcutHelp() {
   );
 }
 
-/** The dialog's content, rendered only while it is open so its table stays out of the page otherwise. */
+/** Renders the dialog's content. The dialog mounts it only while open, so its table stays out of the page otherwise. */
 function ShortcutList() {
   const { t } = useTranslation();
   const setHelpOpen = useNavigation((state) => state.setHelpOpen);
