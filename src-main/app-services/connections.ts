@@ -55,15 +55,18 @@ export class ConnectionService {
   /** Resolves the settings a capture of profile `id` needs; raises `missing_secret` for a secret never entered. */
   async settingsFor(id: string): Promise<{ profile: StoredProfile; settings: PortableSettings }> {
     const profile = await this.require(id);
-    const { missing: _missing, ...settings } = await resolveSettings(profile, this.secrets);
+    const { missing: _missing, entraProblem: _entraProblem, ...settings } = await resolveSettings(profile, this.secrets);
     return { profile, settings };
   }
 
   async test(id: string, emit: Emit): Promise<ResponseOf<'connections:test'>> {
     const profile = await this.require(id);
-    const { missing, ...settings } = await resolveSettings(profile, this.secrets, { allowMissing: true });
+    const { missing, entraProblem, ...settings } = await resolveSettings(profile, this.secrets, { allowMissing: true });
 
     const known: { entra?: ConnectionSideResult; sentry?: ConnectionSideResult } = {};
+    if (entraProblem) {
+      known.entra = { ok: false, code: 'invalid_settings', message: entraProblem.message, details: { clientId: profile.clientId, field: 'certificatePath' } };
+    }
     if (missing.includes('clientSecret')) {
       known.entra = {
         ok: false,

@@ -6,7 +6,8 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CaptureSettings } from '../capture/clients';
 import type { CertificateCredential } from '../graph/certificate';
-import { parseCertificatePem } from '../graph/certificate';
+import { CertificateFileError, parseCertificatePem } from '../graph/certificate';
+import { IpcHandlerError } from '../ipc/dispatch';
 import { serviceError } from './errors';
 import type { StoredProfile } from './profile-store';
 import type { SecretStore } from './secrets';
@@ -58,16 +59,25 @@ function loadCertificate(path: string, passphrase: string | null): CertificateCr
   return parseCertificatePem(`${certificate}\n${plainKey}`, path);
 }
 
+/** Turns a certificate file the sign-in cannot use into `invalid_connection` naming the path. */
+function certificateProblem(error: unknown, path: string): IpcHandlerError {
+  if (error instanceof IpcHandlerError) return error;
+  if (error instanceof CertificateFileError) return serviceError('invalid_connection', error.message, { field: 'certificatePath', value: path });
+  throw error;
+}
+
 /**
  * Collects everything a capture needs for `profile`, raising `missing_secret` when a secret was never
- * entered. With `allowMissing` a missing secret becomes an empty string and is listed in `missing`.
+ * entered and `invalid_connection` for an unusable certificate. With `allowMissing` a missing secret
+ * becomes an empty string listed in `missing`, and a certificate problem is returned in `entraProblem`.
  */
 export async function resolveSettings(
   profile: StoredProfile,
   secrets: SecretStore,
   options: { allowMissing?: boolean } = {}
-): Promise<PortableSettings & { missing: Array<'scimToken' | 'clientSecret'> }> {
+): Promise<PortableSettings & { missing: Array<'scimToken' | 'clientSecret'>; entraProblem: IpcHandlerError | null }> {
   const missing: Array<'scimToken' | 'clientSecret'> = [];
+  let entraProblem: IpcHandlerError | null = null;
   let sentryToken = await secrets.get(profile.id, 'scimToken');
   if (sentryToken === null) {
     if (!options.allowMissing) missingSecret(profile, 'SCIM token', 'Sentry: Settings > Auth > SCIM Information');
@@ -86,7 +96,15 @@ export async function resolveSettings(
     credential = { kind: 'secret', clientSecret };
   } else if (profile.signInMethod === 'certificate') {
     const passphrase = await secrets.get(profile.id, 'certificatePassphrase');
-    credential = { kind: 'certificate', certificate: loadCertificate(profile.certificatePath ?? '', passphrase) };
+    const path = profile.certificatePath ?? '';
+    try {
+      credential = { kind: 'certificate', certificate: loadCertificate(path, passphrase) };
+    } catch (error) {
+      entraProblem = certificateProblem(error, path);
+      if (!options.allowMissing) throw entraProblem;
+      // A placeholder that is never used: the connection test reports `entraProblem` instead of signing in.
+      credential = { kind: 'deviceCode' };
+    }
   } else {
     credential = { kind: 'deviceCode' };
   }
@@ -100,7 +118,8 @@ export async function resolveSettings(
     credential,
     authorityHost: profile.authorityHost,
     graphUrl: profile.graphUrl,
-    missing
+    missing,
+    entraProblem
   };
 }
 

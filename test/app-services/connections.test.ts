@@ -1,5 +1,9 @@
+import { createPrivateKey } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientCertificate } from '../fakes/graph/fixtures';
 import { startServiceHarness, type ServiceHarness } from './harness';
 
 let harness: ServiceHarness;
@@ -171,5 +175,37 @@ describe('device code sign-in', () => {
     const result = await pending;
     expect(result.entra.ok).toBe(true);
     expect(result.sentry.ok).toBe(true);
+  }, 60_000);
+});
+
+describe('certificate sign-in', () => {
+  it('opens a passphrase-protected key in memory', async () => {
+    const { certPem, keyPem } = clientCertificate();
+    const passphrase = 'correct horse battery staple';
+    const encryptedKey = createPrivateKey(keyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
+    const pemPath = join(harness.dir, 'client.pem');
+    await writeFile(pemPath, `${certPem}\n${encryptedKey}`);
+
+    const client = { clientId: '8c6b1f0e-2d4a-4c1b-9e7f-3a5d6b8c9e01', certificatePem: certPem, permissions: ['Application.Read.All', 'User.Read.All', 'GroupMember.Read.All'] };
+    harness.fakes.graph.state.seed.clients.push(client);
+    const saved = await harness.call(
+      'connections:save',
+      harness.profileInput({ clientId: client.clientId, signInMethod: 'certificate', certificatePath: pemPath, secrets: { certificatePassphrase: passphrase, scimToken: harness.seed.scim.token } })
+    );
+    expect(saved.hasSecret).toEqual({ clientSecret: false, certificatePassphrase: true, scimToken: true });
+
+    const result = await harness.call('connections:test', { id: saved.id });
+    expect(result.entra.ok).toBe(true);
+
+    await harness.call('connections:save', { ...harness.profileInput({ clientId: client.clientId, signInMethod: 'certificate', certificatePath: pemPath }), id: saved.id, secrets: { certificatePassphrase: 'wrong passphrase' } });
+    const wrong = await harness.call('connections:test', { id: saved.id });
+    expect(wrong.sentry.ok).toBe(true);
+    expect(wrong.entra.ok).toBe(false);
+    if (wrong.entra.ok) return;
+    expect(wrong.entra.code).toBe('invalid_settings');
+    expect(wrong.entra.message).toBe(`The certificate passphrase does not open the private key in ${pemPath}. Enter the passphrase again in Connections.`);
+
+    const capture = await harness.invoke('snapshots:capture:start', { profileId: saved.id });
+    expect(capture.ok ? null : capture.error.code).toBe('invalid_connection');
   }, 60_000);
 });
