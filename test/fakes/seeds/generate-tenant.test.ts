@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { buildCaptureClients } from '../../../bench/capture-clients';
 import { BIG_GROUP_MEMBERS, BIG_GROUP_NAME, driftCounts, expectedFindingCounts, generateTenant } from '../../../bench/generate-tenant';
 import { auditSnapshot } from '../../../src-main/audit';
+import { captureSnapshot } from '../../../src-main/capture/capture';
 import { FINDING_KINDS } from '../../../src-main/model/finding';
+import type { Snapshot, SnapshotId } from '../../../src-main/model/snapshot';
+import { startFakes } from '../index';
 import { findSeedProblems } from './consistency';
 import { snapshotFromSeed } from './seed-snapshot';
 
@@ -9,7 +13,38 @@ const NOW = new Date('2026-11-30T09:00:00Z');
 
 function auditCounts(users: number): Record<string, number> {
   const result = auditSnapshot(snapshotFromSeed(generateTenant({ users }), NOW), { now: NOW });
-  return Object.fromEntries(FINDING_KINDS.map((kind) => [kind, result.countsByKind[kind] ?? 0]));
+  return countsOf(result.countsByKind);
+}
+
+function countsOf(countsByKind: Partial<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(FINDING_KINDS.map((kind) => [kind, countsByKind[kind] ?? 0]));
+}
+
+/**
+ * Serves the tenant from the fakes, captures it with the clients the benchmark uses and audits the
+ * capture. The capture's clock is the generator's, so that the provisioning logs fall in its window.
+ */
+async function capturedCounts(users: number): Promise<{ counts: Record<string, number>; deletedUsers: number }> {
+  const seed = generateTenant({ users });
+  const fakes = await startFakes(seed);
+  try {
+    fakes.graph.setPageSize(999);
+    const client = seed.graph.clients[0]!;
+    const { graph, scim } = buildCaptureClients({
+      type: 'ready', users, generateMs: 0, caPem: fakes.tls.caPem, authorityHost: fakes.graph.authorityHost, graphUrl: fakes.graph.graphUrl,
+      scimBaseUrl: fakes.scim.baseUrl, tenantId: seed.graph.tenantId, clientId: client.clientId, clientSecret: client.clientSecret!,
+      appId: seed.graph.servicePrincipals[0]!.appId, scimToken: seed.scim.token, expectedFindings: {}
+    });
+    const captured = await captureSnapshot({ graph, scim, appRef: { appId: seed.graph.servicePrincipals[0]!.appId }, now: NOW });
+    const snapshot: Snapshot = {
+      meta: { ...captured.meta, id: '20261130-090000-000000' as SnapshotId, contentSha256: '', createdAt: NOW.toISOString(), toolVersion: 'test', capturedBy: 'test', origin: 'live' },
+      data: captured.data
+    };
+    const result = auditSnapshot(snapshot, { now: NOW });
+    return { counts: countsOf(result.countsByKind), deletedUsers: captured.data.entra.deletedUserIds.length };
+  } finally {
+    await fakes.close();
+  }
 }
 
 describe('generateTenant', () => {
@@ -46,6 +81,14 @@ describe('generateTenant', () => {
     expect(expected['group.member_list_truncated']).toBe(1);
     expect(auditCounts(25_000)).toEqual(expected);
   });
+
+  // The benchmark audits what the capture reads from the fakes, not the seed itself.
+  it('plants the expected drift in a capture of 10,000 users', async () => {
+    const { counts, deletedUsers } = await capturedCounts(10_000);
+
+    expect(deletedUsers).toBe(driftCounts(10_000).deleted);
+    expect(counts).toEqual(expectedFindingCounts(10_000));
+  }, 180_000);
 
   it('builds the 12,000-member group at 100,000 users', () => {
     const seed = generateTenant({ users: 100_000 });
