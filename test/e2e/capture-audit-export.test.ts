@@ -123,6 +123,20 @@ describe.skipIf(reason !== null)(reason ?? 'capture, audit and export', () => {
     const rows = XLSX.utils.sheet_to_json(workbook.Sheets[findingsSheet!]!, { header: 1 });
     expect(rows.length).toBeGreaterThanOrEqual(total + 1);
 
+    const json = join(harness.dir, 'findings.json');
+    answerNextPrompt(page, json);
+    await page.getByRole('button', { name: 'Save JSON…' }).click();
+    await expect.poll(() => page.locator('.notice--success').innerText(), { timeout: 30_000 }).toContain(`JSON file with ${total} findings saved to`);
+    const exported = JSON.parse(await readFile(json, 'utf8')) as { findings: Array<{ kind: string }> };
+    expect(exported.findings).toHaveLength(total);
+    expect(exported.findings.map((finding) => finding.kind)).toContain('user.missing_in_sentry');
+
+    const csv = join(harness.dir, 'findings.csv');
+    answerNextPrompt(page, csv);
+    await page.getByRole('button', { name: 'Save CSV…' }).click();
+    await expect.poll(() => page.locator('.notice--success').innerText(), { timeout: 30_000 }).toContain(`CSV file with ${total} findings saved to`);
+    expect(await readFile(csv, 'utf8')).toContain('user.missing_in_sentry');
+
     // A member invited in Sentry after the first snapshot shows up as drift.
     fakes.scim.state.addMember({ email: 'new.hire@contoso.example' });
     await takeSnapshot(page);

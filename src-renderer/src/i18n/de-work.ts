@@ -16,6 +16,14 @@ export const deWork: Widen<typeof enWork> = {
     title: 'Tastenkürzel',
     close: 'Schließen',
     goTo: 'Zu „{{screen}}“ wechseln',
+    keyNames: {
+      control: 'Strg',
+      arrows: '↑ ↓',
+      homeEnd: 'Pos1 / Ende',
+      enter: 'Eingabe',
+      filter: '/',
+      escape: 'Esc'
+    },
     keys: {
       help: 'Diese Liste anzeigen',
       arrows: 'In der Liste der Feststellungen nach oben oder unten gehen',

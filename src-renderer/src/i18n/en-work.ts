@@ -13,6 +13,14 @@ export const enWork = {
     title: 'Keyboard shortcuts',
     close: 'Close',
     goTo: 'Go to {{screen}}',
+    keyNames: {
+      control: 'Ctrl',
+      arrows: '↑ ↓',
+      homeEnd: 'Home / End',
+      enter: 'Enter',
+      filter: '/',
+      escape: 'Esc'
+    },
     keys: {
       help: 'Show this list',
       arrows: 'Move through the findings list',

@@ -82,6 +82,7 @@ export function FindingsTable() {
   const ensureRows = useAudit((state) => state.ensureRows);
   const setActive = useAudit((state) => state.setActive);
   const openDetail = useAudit((state) => state.openDetail);
+  const closeDetail = useAudit((state) => state.closeDetail);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -124,6 +125,7 @@ export function FindingsTable() {
       event.preventDefault();
       void openDetail(activeIndex);
     }
+    if (event.key === 'Escape') closeDetail();
   }
 
   const numbers = new Intl.NumberFormat(i18n.language);

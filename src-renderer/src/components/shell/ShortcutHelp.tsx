@@ -5,13 +5,6 @@ import { useNavigation } from '../../stores/context';
 import { shortcutLabel } from './shortcuts';
 
 const TABLE_KEYS = ['arrows', 'homeEnd', 'enter', 'filter', 'escape'] as const;
-const KEY_LABELS: Record<(typeof TABLE_KEYS)[number], string> = {
-  arrows: '↑ ↓',
-  homeEnd: 'Home / End',
-  enter: 'Enter',
-  filter: '/',
-  escape: 'Esc'
-};
 
 /** Renders a modal dialog that lists every keyboard shortcut. Esc or the close button dismisses it. */
 export function ShortcutHelp() {
@@ -47,7 +40,7 @@ function ShortcutList() {
           {SCREENS.map((screen, index) => (
             <tr key={screen}>
               <td>
-                <kbd>{shortcutLabel(String(index + 1))}</kbd>
+                <kbd>{shortcutLabel(String(index + 1), t('help.keyNames.control'))}</kbd>
               </td>
               <td>{t('help.goTo', { screen: t(`nav.${screen}`) })}</td>
             </tr>
@@ -61,7 +54,7 @@ function ShortcutList() {
           {TABLE_KEYS.map((key) => (
             <tr key={key}>
               <td>
-                <kbd>{KEY_LABELS[key]}</kbd>
+                <kbd>{t(`help.keyNames.${key}`)}</kbd>
               </td>
               <td>{t(`help.keys.${key}`)}</td>
             </tr>

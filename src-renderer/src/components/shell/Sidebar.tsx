@@ -27,7 +27,7 @@ export function Sidebar() {
               onClick={() => go(entry)}
             >
               <span>{t(`nav.${entry}`)}</span>
-              <kbd className="sidebar__key">{shortcutLabel(String(index + 1))}</kbd>
+              <kbd className="sidebar__key">{shortcutLabel(String(index + 1), t('help.keyNames.control'))}</kbd>
             </button>
           </li>
         ))}

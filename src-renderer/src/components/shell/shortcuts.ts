@@ -3,9 +3,9 @@ export function isMac(): boolean {
   return /Mac/i.test(navigator.platform);
 }
 
-/** Renders a Control (or Command) chord for display, e.g. `Ctrl+1` or `⌘1`. */
-export function shortcutLabel(key: string): string {
-  return isMac() ? `⌘${key}` : `Ctrl+${key}`;
+/** Renders a Control (or Command) chord for display, e.g. `Ctrl+1`, `Strg+1` or `⌘1`; `control` is the key's local name. */
+export function shortcutLabel(key: string, control: string): string {
+  return isMac() ? `⌘${key}` : `${control}+${key}`;
 }
 
 /** True when a key press belongs to a text field, so single-key shortcuts must leave it alone. */
