@@ -6,7 +6,7 @@ import { en } from './en';
 import { reconcileDe, reconcileEn } from './reconcile';
 import { importDe, importEn } from './import';
 
-export const resources = { en: { translation: en, import: importEn }, de: { translation: de, import: importDe } } as const;
+export const resources = { en: { translation: en, import: importEn, reconcile: reconcileEn }, de: { translation: de, import: importDe, reconcile: reconcileDe } } as const;
 
 /** Creates the i18next instance for the app, starting in `language`. English fills any missing key. */
 export async function createI18n(language: Language): Promise<i18n> {

@@ -24,17 +24,21 @@ export const reconcileEn = {
     noBody: 'no body'
   },
   consequence: {
-    'user.create': 'Sentry invites {{userName}} as a member with role {{role}}; the person becomes a full member on their first SSO sign-in.',
-    'user.create_defaultRole': 'Sentry invites {{userName}} as a member with the organization’s default role; the person becomes a full member on their first SSO sign-in.',
-    'user.delete': 'Sentry deletes member {{userName}} (id {{memberId}}) with all team memberships. SCIM cannot undo this; the person would have to be invited again.',
-    'user.set_role': 'Sentry changes the role of {{userName}} from {{from}} to {{role}}, and the identity provider manages the role from then on.',
-    'user.set_role_unknownFrom': 'Sentry changes the role of {{userName}} to {{role}}, and the identity provider manages the role from then on.',
-    'team.create': 'Sentry creates the empty team “{{team}}” with slug {{slug}}.',
-    'team.add_member': 'Sentry adds {{userName}} to team “{{team}}”.',
-    'team.add_member_newTeam': 'Sentry adds {{userName}} to the new team “{{team}}” that operation {{newTeam}} creates.',
-    'team.remove_member': 'Sentry removes {{userName}} from team “{{team}}”; the member stays in the organization.',
-    'team.rename': 'Sentry renames team “{{from}}” to “{{to}}” and changes its slug from {{fromSlug}} to {{toSlug}}.',
-    'team.rename_sameSlug': 'Sentry renames team “{{from}}” to “{{to}}”; the slug stays {{toSlug}}.'
+    user: {
+      create: 'Sentry invites {{userName}} as a member with role {{role}}; the person becomes a full member on their first SSO sign-in.',
+      create_defaultRole: 'Sentry invites {{userName}} as a member with the organization’s default role; the person becomes a full member on their first SSO sign-in.',
+      delete: 'Sentry deletes member {{userName}} (id {{memberId}}) with all team memberships. SCIM cannot undo this; the person would have to be invited again.',
+      set_role: 'Sentry changes the role of {{userName}} from {{from}} to {{role}}, and the identity provider manages the role from then on.',
+      set_role_unknownFrom: 'Sentry changes the role of {{userName}} to {{role}}, and the identity provider manages the role from then on.'
+    },
+    team: {
+      create: 'Sentry creates the empty team “{{team}}” with slug {{slug}}.',
+      add_member: 'Sentry adds {{userName}} to team “{{team}}”.',
+      add_member_newTeam: 'Sentry adds {{userName}} to the new team “{{team}}” that operation {{newTeam}} creates.',
+      remove_member: 'Sentry removes {{userName}} from team “{{team}}”; the member stays in the organization.',
+      rename: 'Sentry renames team “{{from}}” to “{{to}}” and changes its slug from {{fromSlug}} to {{toSlug}}.',
+      rename_sameSlug: 'Sentry renames team “{{from}}” to “{{to}}”; the slug stays {{toSlug}}.'
+    }
   },
   skipped: {
     heading_one: '{{count}} item skipped',
@@ -172,17 +176,21 @@ export const reconcileDe: ReconcileResources = {
     noBody: 'kein Body'
   },
   consequence: {
-    'user.create': 'Sentry lädt {{userName}} als Mitglied mit der Rolle {{role}} ein; vollwertiges Mitglied wird die Person bei der ersten SSO-Anmeldung.',
-    'user.create_defaultRole': 'Sentry lädt {{userName}} mit der Standardrolle der Organisation ein; vollwertiges Mitglied wird die Person bei der ersten SSO-Anmeldung.',
-    'user.delete': 'Sentry löscht das Mitglied {{userName}} (ID {{memberId}}) samt allen Team-Mitgliedschaften. Über SCIM lässt sich das nicht rückgängig machen; die Person müsste neu eingeladen werden.',
-    'user.set_role': 'Sentry ändert die Rolle von {{userName}} von {{from}} auf {{role}}; danach verwaltet der Identitätsanbieter die Rolle.',
-    'user.set_role_unknownFrom': 'Sentry ändert die Rolle von {{userName}} auf {{role}}; danach verwaltet der Identitätsanbieter die Rolle.',
-    'team.create': 'Sentry legt das leere Team „{{team}}“ mit dem Slug {{slug}} an.',
-    'team.add_member': 'Sentry nimmt {{userName}} in das Team „{{team}}“ auf.',
-    'team.add_member_newTeam': 'Sentry nimmt {{userName}} in das neue Team „{{team}}“ auf, das Operation {{newTeam}} anlegt.',
-    'team.remove_member': 'Sentry entfernt {{userName}} aus dem Team „{{team}}“; in der Organisation bleibt das Mitglied.',
-    'team.rename': 'Sentry benennt das Team „{{from}}“ in „{{to}}“ um und ändert den Slug von {{fromSlug}} auf {{toSlug}}.',
-    'team.rename_sameSlug': 'Sentry benennt das Team „{{from}}“ in „{{to}}“ um; der Slug bleibt {{toSlug}}.'
+    user: {
+      create: 'Sentry lädt {{userName}} als Mitglied mit der Rolle {{role}} ein; vollwertiges Mitglied wird die Person bei der ersten SSO-Anmeldung.',
+      create_defaultRole: 'Sentry lädt {{userName}} mit der Standardrolle der Organisation ein; vollwertiges Mitglied wird die Person bei der ersten SSO-Anmeldung.',
+      delete: 'Sentry löscht das Mitglied {{userName}} (ID {{memberId}}) samt allen Team-Mitgliedschaften. Über SCIM lässt sich das nicht rückgängig machen; die Person müsste neu eingeladen werden.',
+      set_role: 'Sentry ändert die Rolle von {{userName}} von {{from}} auf {{role}}; danach verwaltet der Identitätsanbieter die Rolle.',
+      set_role_unknownFrom: 'Sentry ändert die Rolle von {{userName}} auf {{role}}; danach verwaltet der Identitätsanbieter die Rolle.'
+    },
+    team: {
+      create: 'Sentry legt das leere Team „{{team}}“ mit dem Slug {{slug}} an.',
+      add_member: 'Sentry nimmt {{userName}} in das Team „{{team}}“ auf.',
+      add_member_newTeam: 'Sentry nimmt {{userName}} in das neue Team „{{team}}“ auf, das Operation {{newTeam}} anlegt.',
+      remove_member: 'Sentry entfernt {{userName}} aus dem Team „{{team}}“; in der Organisation bleibt das Mitglied.',
+      rename: 'Sentry benennt das Team „{{from}}“ in „{{to}}“ um und ändert den Slug von {{fromSlug}} auf {{toSlug}}.',
+      rename_sameSlug: 'Sentry benennt das Team „{{from}}“ in „{{to}}“ um; der Slug bleibt {{toSlug}}.'
+    }
   },
   skipped: {
     heading_one: '{{count}} Punkt übersprungen',

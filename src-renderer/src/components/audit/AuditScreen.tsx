@@ -10,6 +10,7 @@ import { AuditSummary } from './AuditSummary';
 import { FindingsView } from './FindingsView';
 import { TeamsView } from './TeamsView';
 import { WhatIfView } from './WhatIfView';
+import { ReconcileLauncher } from '../reconcile/ReconcileLauncher';
 
 const VIEWS = ['findings', 'teams', 'whatIf'] as const;
 type View = (typeof VIEWS)[number];
@@ -36,6 +37,7 @@ export function AuditScreen() {
     <section className="screen screen--fill" aria-labelledby="audit-heading" aria-busy={status === 'loading'}>
       <ScreenHeader id="audit-heading" title={t('audit.heading')} description={t('audit.description')}>
         <SnapshotPicker label={t('audit.snapshot')} value={snapshotId} onChange={selectSnapshot} options={options} />
+        {snapshotId !== null && status === 'ready' && <ReconcileLauncher snapshotId={snapshotId} />}
       </ScreenHeader>
 
       {snapshotId === null && (
