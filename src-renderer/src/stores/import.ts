@@ -17,6 +17,8 @@ export interface ImportState {
   summary: ImportSummaryDto | null;
   /** A failed read or save; the summary of an earlier read stays visible beside it. */
   error: IpcError | null;
+  /** Whether `error` came from reading the files or from saving the snapshot. */
+  failedStep: 'read' | 'save' | null;
   savedId: string | null;
   /** Main shows an open dialog for files or a folder; `paths` only where no dialog exists (the browser harness). */
   pick(pick: 'files' | 'folder', paths: string[] | undefined): Promise<void>;
@@ -32,7 +34,7 @@ export interface ImportState {
 
 export type ImportStore = StoreApi<ImportState>;
 
-const initial = { status: 'idle' as const, previewId: null, summary: null, error: null, savedId: null };
+const initial = { status: 'idle' as const, previewId: null, summary: null, error: null, failedStep: null, savedId: null };
 
 /** Encodes bytes as base64 in chunks, because `String.fromCharCode` takes a limited number of arguments. */
 export function toBase64(bytes: ArrayBuffer): string {
@@ -54,12 +56,12 @@ export function createImportStore(api: ApiClient, onSaved: (snapshotId: string) 
       latestRead += 1;
       const call = latestRead;
       const previous = get().previewId;
-      set({ status: 'reading', error: null, savedId: null });
+      set({ status: 'reading', error: null, failedStep: null, savedId: null });
 
       const result = await api.invoke('import:preview', request);
       if (call !== latestRead) return;
       if (!result.ok) {
-        set({ status: get().summary === null ? 'idle' : 'ready', error: result.error });
+        set({ status: get().summary === null ? 'idle' : 'ready', error: result.error, failedStep: 'read' });
         return;
       }
       if (result.value.cancelled) {
@@ -87,11 +89,11 @@ export function createImportStore(api: ApiClient, onSaved: (snapshotId: string) 
       async save() {
         const previewId = get().previewId;
         if (previewId === null) return;
-        set({ status: 'saving', error: null });
+        set({ status: 'saving', error: null, failedStep: null });
 
         const result = await api.invoke('import:commit', { previewId });
         if (!result.ok) {
-          set({ status: 'ready', error: result.error });
+          set({ status: 'ready', error: result.error, failedStep: 'save' });
           return;
         }
         set({ ...initial, status: 'saved', savedId: result.value.snapshotId });
@@ -106,7 +108,7 @@ export function createImportStore(api: ApiClient, onSaved: (snapshotId: string) 
       },
 
       failDrop(name) {
-        set({ error: ipcFailure('invalid_request', `The browser could not read the dropped file ${name}.`, { name, reason: 'unreadable_drop' }).error });
+        set({ failedStep: 'read', error: ipcFailure('invalid_request', `The browser could not read the dropped file ${name}.`, { name, reason: 'unreadable_drop' }).error });
       }
     };
   });

@@ -9,8 +9,8 @@ import { ImportSummary } from './ImportSummary';
 import './import.css';
 
 /**
- * The import view as a modal dialog: drop or choose exported files, read the summary, then save the
- * snapshot or discard the files. Nothing is written before Save.
+ * Shows the import view as a modal dialog: drop or choose exported files, read the summary, then save
+ * the snapshot or discard the files. Nothing is written before Save.
  */
 export function ImportDialog({ store, onClose }: { store: ImportStore; onClose: () => void }) {
   const { t } = useTranslation('import');
@@ -20,6 +20,7 @@ export function ImportDialog({ store, onClose }: { store: ImportStore; onClose: 
   const summary = useStore(store, (state) => state.summary);
   const error = useStore(store, (state) => state.error);
   const savedId = useStore(store, (state) => state.savedId);
+  const failedStep = useStore(store, (state) => state.failedStep);
   const [dragging, setDragging] = useState(false);
   const busy = status === 'reading' || status === 'saving';
 
@@ -48,10 +49,12 @@ export function ImportDialog({ store, onClose }: { store: ImportStore; onClose: 
     if (files.length > 0) await store.getState().drop(files satisfies DroppedFile[]);
   }
 
+  // Closing discards an unsaved preview, so main removes dropped files, and resets the view for next time.
   function close(): void {
-    if (status !== 'saved') void store.getState().discard();
+    void store.getState().discard();
     onClose();
   }
+
 
   return (
     <dialog ref={dialog} className="dialog import-dialog" aria-labelledby="import-title" aria-busy={busy} onClose={close}>
@@ -91,7 +94,7 @@ export function ImportDialog({ store, onClose }: { store: ImportStore; onClose: 
           {t('saved', { id: savedId })}
         </p>
       )}
-      {error !== null && <ImportErrorPanel title={status === 'ready' && summary !== null && error.code !== 'import_file_invalid' ? t('errors.saveTitle') : t('errors.title')} error={error} />}
+      {error !== null && <ImportErrorPanel title={failedStep === 'save' ? t('errors.saveTitle') : t('errors.title')} error={error} />}
       {summary !== null && <ImportSummary summary={summary} busy={busy} onReadAgain={(url) => void store.getState().readAgain(url)} />}
 
       <div className="dialog__actions">

@@ -6,8 +6,8 @@ import { importApiClient } from './api';
 import { ImportDialog } from './ImportDialog';
 
 /**
- * The "Import files" button of the Snapshots screen. It opens the import dialog, and so does a file
- * dragged anywhere onto the window while the screen is shown. A saved snapshot reloads the list.
+ * Renders the "Import files" button of the Snapshots screen, which opens the import dialog. A file dragged
+ * anywhere onto the window opens it too while the screen is shown. A saved snapshot reloads the list.
  */
 export function ImportEntry() {
   const { t } = useTranslation('import');

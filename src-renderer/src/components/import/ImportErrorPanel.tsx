@@ -10,10 +10,25 @@ function detailText(error: IpcError, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * Translates a place the importer names, such as `line 4` or `line 4, column 7` (or a CSV column name).
+ * A JSON path such as `$[1].value[0].principalType` stays as it is.
+ */
+function useLocationText(): (location: string) => string {
+  const { t } = useTranslation('import');
+  return (location) => {
+    const match = /^line (\d+)(?:, column (.+))?$/.exec(location);
+    if (match === null) return location;
+    const [, line, column] = match;
+    return column === undefined ? t('errors.line', { line }) : t('errors.lineColumn', { line, column });
+  };
+}
+
 /** Explains a failed read or save in the auditor's language; a bad file is named with its place and the problem. */
 export function ImportErrorPanel({ title, error }: { title: string; error: IpcError }) {
   const { t } = useTranslation('import');
   const titleId = useId();
+  const locationText = useLocationText();
   const problem = error.code === 'import_file_invalid' ? importFileProblemSchema.safeParse(error.details) : null;
 
   let explanation: string;
@@ -37,7 +52,7 @@ export function ImportErrorPanel({ title, error }: { title: string; error: IpcEr
             <>
               <dt>{t('errors.location')}</dt>
               <dd>
-                <code>{problem.data.location}</code>
+                <code>{locationText(problem.data.location)}</code>
               </dd>
             </>
           )}

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportMissingDto, ImportSummaryDto } from '../../../../src-main/ipc/schemas/import';
+import { formatDateTime } from '../format';
 
 function MissingItem({ item }: { item: ImportMissingDto }) {
   const { t } = useTranslation('import');
@@ -35,8 +36,30 @@ function SentryUrlForm({ onApply, busy }: { onApply: (url: string) => void; busy
 
 /** Shows what a read found: each file's objects, what is missing, warnings and the snapshot to save. */
 export function ImportSummary({ summary, busy, onReadAgain }: { summary: ImportSummaryDto; busy: boolean; onReadAgain: (url: string) => void }) {
-  const { t } = useTranslation('import');
+  const { t, i18n } = useTranslation('import');
   const outline = summary.outline;
+  const rows: Array<[string, ReactNode, boolean]> =
+    outline === null
+      ? []
+      : [
+          [t('outline.captured'), formatDateTime(outline.createdAt, i18n.language), false],
+          [t('outline.tenant'), <code key="tenant">{outline.tenantId}</code>, false],
+          [t('outline.app'), t('outline.appValue', { name: outline.appDisplayName, appId: outline.appId }), true],
+          [t('outline.assignments'), outline.assignments, false],
+          [t('outline.entraUsers'), t('outline.entraUsersValue', { count: outline.entraUsers, deleted: outline.deletedUsers }), false],
+          [t('outline.entraGroups'), outline.entraGroups, false],
+          [t('outline.members'), t('outline.membersValue', { direct: outline.directMembers, nested: outline.nestedMembers }), false],
+          [
+            t('outline.provisioning'),
+            t('outline.provisioningValue', {
+              job: t(outline.provisioningJob ? 'outline.present' : 'outline.absent'),
+              schema: t(outline.provisioningSchema ? 'outline.present' : 'outline.absent'),
+              logs: outline.provisioningLogs === null ? t('outline.absent') : t('outline.logEntries', { count: outline.provisioningLogs })
+            }),
+            true
+          ],
+          [t('outline.sentry'), t('outline.sentryValue', { org: outline.sentryOrg, users: outline.scimUsers, teams: outline.scimGroups }), true]
+        ];
 
   return (
     <div className="import-summary">
@@ -86,33 +109,13 @@ export function ImportSummary({ summary, busy, onReadAgain }: { summary: ImportS
           <h3 id="import-outline-heading" className="detail__subheading">
             {t('outline.heading')}
           </h3>
-          <dl className="meta-list import-outline">
-            <dt>{t('outline.captured')}</dt>
-            <dd>{outline.createdAt}</dd>
-            <dt>{t('outline.tenant')}</dt>
-            <dd>
-              <code>{outline.tenantId}</code>
-            </dd>
-            <dt>{t('outline.app')}</dt>
-            <dd>{t('outline.appValue', { name: outline.appDisplayName, appId: outline.appId })}</dd>
-            <dt>{t('outline.assignments')}</dt>
-            <dd>{outline.assignments}</dd>
-            <dt>{t('outline.entraUsers')}</dt>
-            <dd>{t('outline.entraUsersValue', { count: outline.entraUsers, deleted: outline.deletedUsers })}</dd>
-            <dt>{t('outline.entraGroups')}</dt>
-            <dd>{outline.entraGroups}</dd>
-            <dt>{t('outline.members')}</dt>
-            <dd>{t('outline.membersValue', { direct: outline.directMembers, nested: outline.nestedMembers })}</dd>
-            <dt>{t('outline.provisioning')}</dt>
-            <dd>
-              {t('outline.provisioningValue', {
-                job: t(outline.provisioningJob ? 'outline.present' : 'outline.absent'),
-                schema: t(outline.provisioningSchema ? 'outline.present' : 'outline.absent'),
-                logs: outline.provisioningLogs === null ? t('outline.absent') : t('outline.logEntries', { count: outline.provisioningLogs })
-              })}
-            </dd>
-            <dt>{t('outline.sentry')}</dt>
-            <dd>{t('outline.sentryValue', { org: outline.sentryOrg, users: outline.scimUsers, teams: outline.scimGroups })}</dd>
+          <dl className="meta-grid import-outline">
+            {rows.map(([label, value, wide]) => (
+              <div key={label} className={wide ? 'meta-grid__wide' : undefined}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         </section>
       )}

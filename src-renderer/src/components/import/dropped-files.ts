@@ -1,8 +1,8 @@
 import type { DroppedFile } from '../../stores/import';
 
 /**
- * Reads the files of a drop, with the files directly inside a dropped folder, as the importer reads a
- * picked folder. Returns the names that could not be read separately, e.g. a file removed meanwhile.
+ * Reads the files of a drop. A dropped folder contributes the files directly inside it, as the importer
+ * reads a picked folder. Files that cannot be read (e.g. removed meanwhile) are listed in `unreadable`.
  */
 export async function readDrop(transfer: DataTransfer): Promise<{ files: DroppedFile[]; unreadable: string[] }> {
   const entries = [...transfer.items]
@@ -37,7 +37,7 @@ export async function readDrop(transfer: DataTransfer): Promise<{ files: Dropped
   return { files, unreadable };
 }
 
-/** Lists the files directly inside a folder; `readEntries` returns at most 100 at a time, so it is called until empty. */
+/** Lists the import files directly inside a folder. `readEntries` may return them in batches, so it is called until it returns none. */
 async function readFolder(folder: FileSystemDirectoryEntry): Promise<FileSystemFileEntry[]> {
   const reader = folder.createReader();
   const found: FileSystemFileEntry[] = [];
@@ -46,7 +46,8 @@ async function readFolder(folder: FileSystemDirectoryEntry): Promise<FileSystemF
     if (batch.length === 0) break;
     for (const entry of batch) if (entry.isFile && /\.(json|csv|tsv|txt)$/i.test(entry.name)) found.push(entry as FileSystemFileEntry);
   }
-  return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Name order, as the importer reads a picked folder; names in one folder are distinct.
+  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 function entryFile(entry: FileSystemFileEntry): Promise<File> {
