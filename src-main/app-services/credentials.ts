@@ -123,7 +123,10 @@ export async function resolveSettings(
   };
 }
 
-/** Completes a portable credential; `onDeviceCode` receives Entra's sign-in instruction for a person. */
+/**
+ * Completes a portable credential; `onDeviceCode` receives Entra's sign-in instruction for a person.
+ * NOTE: MSAL's token cache lives only as long as one test or capture, so a person signs in with a new device code each time.
+ */
 export function toCaptureSettings(settings: PortableSettings, onDeviceCode: (message: string) => void): CaptureSettings {
   const { credential } = settings;
   if (credential.kind === 'deviceCode') return { ...settings, credential: { kind: 'deviceCode', onDeviceCode } };
