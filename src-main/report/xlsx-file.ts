@@ -1,11 +1,15 @@
 /**
  * Turns plain sheet descriptions into an xlsx file. Every value becomes a text cell, so a name such
- * as `=HYPERLINK(...)` stays text. Frozen panes and cell styles are patched into the package
- * afterwards, because the SheetJS community edition does not write them.
+ * as `=HYPERLINK(...)` stays text. SheetJS writes the package without cells, then the rows, with
+ * their styles, and the frozen panes are put into it, because the SheetJS community edition writes
+ * neither cell styles nor panes.
  */
 import { createRequire } from 'node:module';
 import * as zlib from 'node:zlib';
 import type * as XlsxModule from 'xlsx';
+import { columnWidths, STYLES_XML } from './cell-styles';
+import { SharedStrings, TextChunker, writeWorksheetXml } from './sheet-data';
+import type { SheetSpec } from './sheet-spec';
 
 // NOTE: xlsx 0.18.5 is the last SheetJS build on the npm registry (newer ones are only on SheetJS's
 // own CDN) and has published advisories about parsing untrusted files. Roster only writes workbooks;
@@ -24,118 +28,18 @@ try {
   process.noDeprecation = deprecationsMuted;
 }
 
-/** Row style. `title` and `note` rows are left out of column widths and overflow to the right. */
-export type RowStyle = 'title' | 'note' | 'header';
-
-export interface SheetSpec {
-  name: string;
-  rows: string[][];
-  /** Row styles by zero-based row index; rows without one are data rows. */
-  rowStyles?: Record<number, RowStyle>;
-  /** Zero-based index of the table header row: rows up to it stay frozen. */
-  frozenHeaderRow?: number;
-  /** Adds an autofilter from the frozen header row over every column and row below it. */
-  autoFilter?: boolean;
-  /** Minimum widths in characters by zero-based column, for columns that reviewers fill in. */
-  minWidths?: Record<number, number>;
-}
-
-export const MAX_COLUMN_WIDTH = 70;
-
-/** Excel's limit on the characters in one cell; SheetJS rejects longer text. */
-export const MAX_CELL_TEXT = 32767;
-const MIN_COLUMN_WIDTH = 8;
-
-/** Cell style ids: indexes into the cellXfs of STYLES_XML. */
-const STYLE_HEADER = 1;
-const STYLE_DATA = 2;
-const STYLE_DATA_WRAPPED = 3;
-const STYLE_TITLE = 4;
-
-const STYLES_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<fonts count="2">' +
-  '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>' +
-  '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>' +
-  '</fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="5">' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '</cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  '<dxfs count="0"/><tableStyles count="0"/>' +
-  '</styleSheet>';
-
-function longestLine(text: string): number {
-  return Math.max(...text.split('\n').map((line) => line.length));
-}
-
-function columnWidths(spec: SheetSpec): number[] {
-  const columnCount = Math.max(0, ...spec.rows.map((row) => row.length));
-  const widths = Array.from({ length: columnCount }, (_, column) => spec.minWidths?.[column] ?? MIN_COLUMN_WIDTH);
-
-  spec.rows.forEach((row, rowIndex) => {
-    const style = spec.rowStyles?.[rowIndex];
-    if (style === 'title' || style === 'note') return;
-    row.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? MIN_COLUMN_WIDTH, longestLine(cell) + 2);
-    });
-  });
-
-  return widths.map((width) => Math.min(width, MAX_COLUMN_WIDTH));
-}
-
-function cellStyle(spec: SheetSpec, rowIndex: number, cell: string, width: number): number {
-  const style = spec.rowStyles?.[rowIndex];
-  if (style === 'note') return 0;
-  if (style === 'title') return STYLE_TITLE;
-  if (style === 'header') return STYLE_HEADER;
-  return cell.includes('\n') || longestLine(cell) + 2 > width ? STYLE_DATA_WRAPPED : STYLE_DATA;
-}
-
-interface BuiltSheet {
-  worksheet: XlsxModule.WorkSheet;
-  /** Style id by A1 reference, applied to the sheet XML after SheetJS has written it. */
-  styles: Map<string, number>;
-}
+export type { RowStyle, SheetSpec } from './sheet-spec';
+export { fitCellText, MAX_CELL_TEXT, MAX_COLUMN_WIDTH } from './sheet-spec';
 
 /**
- * Cuts text to Excel's cell limit and ends it with `note`, in which `{length}` is replaced by the full
- * length. The JSON and CSV exports keep the full text.
+ * Builds the worksheet SheetJS writes for a sheet: its range, column widths and autofilter, but no
+ * cells, because writeWorksheetXml writes the rows into SheetJS's output afterwards.
  */
-export function fitCellText(value: string, note: string): string {
-  if (value.length <= MAX_CELL_TEXT) return value;
-  const suffix = note.replace('{length}', String(value.length));
-  return value.slice(0, MAX_CELL_TEXT - suffix.length) + suffix;
-}
-
-function buildSheet(spec: SheetSpec, truncationNote: string): BuiltSheet {
+function placeholderSheet(spec: SheetSpec, widths: number[]): XlsxModule.WorkSheet {
   const worksheet: XlsxModule.WorkSheet = {};
-  const styles = new Map<string, number>();
-  const widths = columnWidths(spec);
-  let lastColumn = 0;
-
-  spec.rows.forEach((row, rowIndex) => {
-    row.forEach((text, column) => {
-      if (text === '') return;
-      const value = fitCellText(text, truncationNote);
-      const ref = XLSX.utils.encode_cell({ r: rowIndex, c: column });
-      worksheet[ref] = { t: 's', v: value };
-      const style = cellStyle(spec, rowIndex, value, widths[column] ?? MAX_COLUMN_WIDTH);
-      if (style !== 0) styles.set(ref, style);
-      lastColumn = Math.max(lastColumn, column);
-    });
-  });
-
   const lastRow = Math.max(0, spec.rows.length - 1);
-  worksheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: Math.max(lastColumn, widths.length - 1, 0) } });
+  // Every non-empty cell lies in a column below widths.length, the length of the longest row.
+  worksheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: Math.max(widths.length - 1, 0) } });
   worksheet['!cols'] = widths.map((wch) => ({ wch }));
 
   if (spec.autoFilter) {
@@ -146,7 +50,7 @@ function buildSheet(spec: SheetSpec, truncationNote: string): BuiltSheet {
     };
   }
 
-  return { worksheet, styles };
+  return worksheet;
 }
 
 /** The sheetView SheetJS 0.18.5 writes for every sheet of a workbook without view settings. */
@@ -160,25 +64,13 @@ function frozenSheetView(headerRow: number): string {
   );
 }
 
-function patchSheetXml(xml: string, spec: SheetSpec, styles: Map<string, number>): string {
-  let patched = xml;
-
-  if (spec.frozenHeaderRow !== undefined) {
-    if (!patched.includes(PLAIN_SHEET_VIEW)) {
-      throw new Error(`Cannot freeze the header of sheet "${spec.name}": SheetJS did not write ${PLAIN_SHEET_VIEW}. Check the installed xlsx version (expected 0.18.5).`);
-    }
-    patched = patched.replace(PLAIN_SHEET_VIEW, frozenSheetView(spec.frozenHeaderRow));
+/** Puts the frozen pane into the sheetView SheetJS wrote, because SheetJS CE writes no panes. */
+function freezeHeader(xml: string, spec: SheetSpec): string {
+  if (spec.frozenHeaderRow === undefined) return xml;
+  if (!xml.includes(PLAIN_SHEET_VIEW)) {
+    throw new Error(`Cannot freeze the header of sheet "${spec.name}": SheetJS did not write ${PLAIN_SHEET_VIEW}. Check the installed xlsx version (expected 0.18.5).`);
   }
-
-  // Cell values are XML-escaped by SheetJS, so `<c r="` only ever starts a cell element.
-  patched = patched.replace(/<c r="([A-Z]+[0-9]+)"([^>]*)>/g, (element: string, ref: string, rest: string) => {
-    const style = styles.get(ref);
-    if (style === undefined) return element;
-    if (/\ss="/.test(rest)) throw new Error(`Cell ${ref} of sheet "${spec.name}" already has a style attribute from SheetJS, and a second one would make the XML invalid. Check the installed xlsx version (expected 0.18.5).`);
-    return `<c r="${ref}" s="${style}"${rest}>`;
-  });
-
-  return patched;
+  return xml.replace(PLAIN_SHEET_VIEW, frozenSheetView(spec.frozenHeaderRow));
 }
 
 /**
@@ -211,8 +103,17 @@ function readEntry(zip: unknown, path: string): string {
   return Buffer.from(entry.content).toString('utf8');
 }
 
-function replaceEntry(zip: unknown, path: string, text: string): void {
-  XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(text, 'utf8'));
+function replaceEntry(zip: unknown, path: string, content: Buffer): void {
+  XLSX.CFB.utils.cfb_add(zip, path, content);
+}
+
+/** Runs `write` and returns what it wrote to the chunker as one buffer. */
+function collectBytes(write: (out: TextChunker) => void): Buffer {
+  const chunks: Buffer[] = [];
+  const out = new TextChunker((bytes) => chunks.push(bytes));
+  write(out);
+  out.flush();
+  return Buffer.concat(chunks);
 }
 
 export interface WorkbookProperties {
@@ -227,25 +128,33 @@ export interface WorkbookProperties {
 export function writeXlsx(specs: SheetSpec[], properties: WorkbookProperties): Buffer {
   const workbook = XLSX.utils.book_new();
   workbook.Props = { Title: properties.title, Author: properties.author, CreatedDate: properties.createdAt };
-  const built = specs.map((spec) => {
-    const sheet = buildSheet(spec, properties.truncationNote);
-    XLSX.utils.book_append_sheet(workbook, sheet.worksheet, spec.name);
-    return sheet;
+  const widths = specs.map((spec) => {
+    const sheetWidths = columnWidths(spec);
+    XLSX.utils.book_append_sheet(workbook, placeholderSheet(spec, sheetWidths), spec.name);
+    return sheetWidths;
   });
+  // SheetJS writes the shared-strings part and its relationship only when some cell holds text. This
+  // cell is overwritten with the sheet's rows, and the part is replaced by the workbook's strings.
+  const firstSheet = workbook.SheetNames[0];
+  if (firstSheet !== undefined) (workbook.Sheets[firstSheet] as XlsxModule.WorkSheet)['A1'] = { t: 's', v: '' };
 
-  // Compressed only once, after patching: the package is unpacked again right away.
+  // Compressed only once, after the rows are written: the package is unpacked again right away.
   const raw = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: false }) as Buffer;
 
   const zip = XLSX.CFB.read(raw, { type: 'buffer' });
+  // Rows are numbered into one shared-string table in sheet order, as SheetJS numbers them.
+  const strings = new SharedStrings();
   specs.forEach((spec, index) => {
     // SheetJS names worksheet parts by position: the first sheet is sheet1.xml.
     const path = `/xl/worksheets/sheet${index + 1}.xml`;
-    const styles = built[index]?.styles ?? new Map<string, number>();
-    replaceEntry(zip, path, patchSheetXml(readEntry(zip, path), spec, styles));
+    const template = freezeHeader(readEntry(zip, path), spec);
+    const content = collectBytes((out) => writeWorksheetXml(template, spec, widths[index] ?? [], strings, properties.truncationNote, out));
+    replaceEntry(zip, path, content);
   });
+  replaceEntry(zip, '/xl/sharedStrings.xml', collectBytes((out) => strings.writeXml(out)));
   const filterCount = specs.filter((spec) => spec.autoFilter).length;
-  replaceEntry(zip, '/xl/workbook.xml', patchWorkbookXml(readEntry(zip, '/xl/workbook.xml'), filterCount));
-  replaceEntry(zip, '/xl/styles.xml', STYLES_XML);
+  replaceEntry(zip, '/xl/workbook.xml', Buffer.from(patchWorkbookXml(readEntry(zip, '/xl/workbook.xml'), filterCount), 'utf8'));
+  replaceEntry(zip, '/xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
 
   return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
 }
