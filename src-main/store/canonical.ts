@@ -20,11 +20,19 @@ import type {
  * faithfully (NaN, Infinity, bigint, functions, symbols).
  */
 export function canonicalJson(value: unknown): string {
+  return canonicalJsonAt(value, []);
+}
+
+/** Serializes `value` like canonicalJson. `path` locates `value` inside a larger value for error messages. */
+export function canonicalJsonAt(value: unknown, path: Array<string | number>): string {
+  const depth = path.length;
   try {
-    return JSON.stringify(prepareForNativeJson(value, [])) ?? 'null';
+    return JSON.stringify(prepareForNativeJson(value, path)) ?? 'null';
   } catch (error) {
     if (error !== NEEDS_MANUAL_WRITER) throw error;
-    return writeCanonical(value, []);
+    // The throw skipped the pops of the keys that prepareForNativeJson had pushed.
+    path.length = depth;
+    return writeCanonical(value, path);
   }
 }
 
@@ -247,17 +255,6 @@ export function canonicalSnapshotData(data: SnapshotData): SnapshotData {
       groups: sortByKey(sentry.groups.map(canonicalScimGroup), (group) => [group.id])
     }
   };
-}
-
-/** Computes the SHA-256 (lowercase hex) of the canonical JSON of `canonicalSnapshotData(data)`. */
-export function contentSha256(data: SnapshotData): string {
-  return hashContent(data).sha256;
-}
-
-/** Computes the content hash and also returns the length of the canonical JSON, which estimates the file size. */
-export function hashContent(data: SnapshotData): { sha256: string; jsonLength: number } {
-  const json = canonicalJson(canonicalSnapshotData(data));
-  return { sha256: createHash('sha256').update(json, 'utf8').digest('hex'), jsonLength: json.length };
 }
 
 /**

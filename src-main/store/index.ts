@@ -2,6 +2,7 @@ export { Workspace, openSnapshotFile, INDEX_FILE_NAME, LOCK_FILE_NAME, SNAPSHOTS
 export type { SnapshotSummary, WorkspaceIssue, WorkspaceOptions, WriteSnapshotInput } from './workspace';
 export { newSnapshotId, isSnapshotId, parseSnapshotId } from './snapshot-id';
 export { loadSqlJs } from './sqljs';
-export { canonicalJson, contentSha256 } from './canonical';
+export { canonicalJson } from './canonical';
+export { contentSha256 } from './content-hash';
 export { StoreError } from './errors';
 export type { StoreErrorCode } from './errors';

@@ -10,7 +10,8 @@ import type {
   SnapshotOrigin,
   SourceName
 } from '../model/snapshot';
-import { contentSha256, metaSha256 } from './canonical';
+import { metaSha256 } from './canonical';
+import { contentSha256 } from './content-hash';
 import { StoreError } from './errors';
 import { checkDatabaseIdentity, migrate } from './migrations/runner';
 import { snapshotSchema } from './migrations/snapshot';

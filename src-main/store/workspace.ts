@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { Snapshot, SnapshotData, SnapshotId, SnapshotMeta } from '../model/snapshot';
 import { renameDurably, removeAbandonedTempFiles, tempPathFor, writeAndSync, writeFileAtomic } from './atomic-file';
-import { hashContent } from './canonical';
+import { hashContent } from './content-hash';
 import { StoreError, fileSystemError, notAFolderError, systemErrorCode } from './errors';
 import { compareNewestFirst, deleteIndexEntry, findIndexEntry, insertIndexEntry, readIndexEntries } from './index-db';
 import type { IndexEntry, SnapshotSummary } from './index-db';

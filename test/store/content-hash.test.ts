@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotData } from '../../src-main/model/snapshot';
 import { canonicalJson, contentSha256, openSnapshotFile } from '../../src-main/store';
-import { canonicalSnapshotData, hashContent } from '../../src-main/store/canonical';
+import { canonicalSnapshotData } from '../../src-main/store/canonical';
+import { hashContent } from '../../src-main/store/content-hash';
 import { sampleData } from './fixture';
 
 // The first implementation hashed one string that contained the whole canonical JSON. Every snapshot
