@@ -1,3 +1,4 @@
+/// <reference types="electron-vite/node" />
 /**
  * The Electron main process entry: single-instance lock, logging, IPC wiring and the window.
  *
@@ -10,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElectronImportDialogs } from '../app-services/import-dialogs';
 import { ImportService } from '../app-services/import-service';
+import { createWorkerImportReader } from '../app-services/import-worker';
+import importWorkerPath from '../app-services/import-worker-entry?modulePath';
 import { createDispatcher, createEmitter } from '../ipc/dispatch';
 import { createHandlerTable, type WorkspaceAccess } from '../ipc/handlers';
 import type { TrustedPage } from '../ipc/sender';
@@ -83,7 +86,8 @@ function start(): void {
   const imports = new ImportService({
     workspace,
     dialogs: createElectronImportDialogs((options) => (mainWindow === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options))),
-    logger: logger.child('import')
+    logger: logger.child('import'),
+    reader: createWorkerImportReader(importWorkerPath)
   });
 
   const table = createHandlerTable({
