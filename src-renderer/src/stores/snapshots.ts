@@ -42,6 +42,12 @@ export function createSnapshotsStore(api: ApiClient): SnapshotsStore {
       return file;
     }
 
+    async function checkFirstRun(call: number): Promise<void> {
+      const firstRun = await api.invoke('app:firstRun', {});
+      if (call !== latestCall || !firstRun.ok) return;
+      set({ offerDemo: firstRun.value.workspaceEmpty && firstRun.value.demoAvailable });
+    }
+
     return {
       status: 'idle',
       snapshots: [],
@@ -58,20 +64,22 @@ export function createSnapshotsStore(api: ApiClient): SnapshotsStore {
         const call = latestCall;
         set({ status: 'loading', error: null });
 
-        const [result, firstRun] = await Promise.all([api.invoke('snapshots:list', {}), api.invoke('app:firstRun', {})]);
+        const result = await api.invoke('snapshots:list', {});
         if (call !== latestCall) return;
 
-        if (result.ok) {
-          set({
-            status: 'ready',
-            snapshots: result.value.snapshots,
-            workspaceDir: result.value.workspaceDir,
-            incompleteCount: result.value.incompleteCount,
-            offerDemo: firstRun.ok && firstRun.value.workspaceEmpty && firstRun.value.demoAvailable
-          });
-        } else {
+        if (!result.ok) {
           set({ status: 'error', error: result.error });
+          return;
         }
+        set({
+          status: 'ready',
+          snapshots: result.value.snapshots,
+          workspaceDir: result.value.workspaceDir,
+          incompleteCount: result.value.incompleteCount,
+          offerDemo: false
+        });
+        // The list shows at once; the demo offer follows when main confirms the workspace is empty.
+        if (result.value.snapshots.length === 0) void checkFirstRun(call);
       },
 
       async remove(id) {

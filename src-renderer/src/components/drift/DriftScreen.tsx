@@ -34,6 +34,12 @@ export function DriftScreen() {
   const numbers = new Intl.NumberFormat(i18n.language);
   const ready = fromId !== null && toId !== null && fromId !== toId;
 
+  // Starts with the two newest snapshots, the comparison an auditor wants most often.
+  const [newest, previous] = options;
+  useEffect(() => {
+    if (fromId === null && toId === null && newest !== undefined && previous !== undefined) setPair(previous.id, newest.id);
+  }, [fromId, toId, newest, previous, setPair]);
+
   useEffect(() => {
     if (!ready) return;
     const timer = window.setTimeout(() => void compare({ text }), 250);
