@@ -142,6 +142,21 @@ describe.skipIf(reason !== null)(reason ?? 'import view in Chromium', () => {
     }
   });
 
+  it('opens when files are dragged in', async () => {
+    const page = await openApp('en');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['[]'], 'users.json', { type: 'application/json' }));
+      return data;
+    });
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+
+    await expect.poll(() => page.getByRole('dialog', { name: 'Import exported files' }).count(), WAIT).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
   it('asks for the SCIM URL and reads again', async () => {
     const page = await openApp('en', [join(SAMPLES_DIR, 'graph')]);
     await page.getByRole('button', { name: 'Import files…' }).click();

@@ -78,7 +78,8 @@ export const importEn = {
     groupMembers: 'The members of the assigned group {{group}}: export GET /groups/{{groupId}}/members as group-members.{{groupId}}.json.',
     groupTransitiveMembers:
       'The transitive members of the assigned group {{group}}, which contains nested groups: export GET /groups/{{groupId}}/transitiveMembers as group-transitive-members.{{groupId}}.json.',
-    userDetails: 'The userPrincipalName and accountEnabled of {{count}} users ({{users}}): export them with GET /users/{id} into users.json.'
+    userDetails_one: 'The userPrincipalName and accountEnabled of {{count}} user ({{users}}): export it with GET /users/{id} into users.json.',
+    userDetails_other: 'The userPrincipalName and accountEnabled of {{count}} users ({{users}}): export them with GET /users/{id} into users.json.'
   },
   sentryUrl: {
     label: "Sentry's SCIM base URL",
@@ -207,7 +208,8 @@ export const importDe: ImportResources = {
     groupMembers: 'Die Mitglieder der zugewiesenen Gruppe {{group}}: Exportieren Sie GET /groups/{{groupId}}/members als group-members.{{groupId}}.json.',
     groupTransitiveMembers:
       'Die transitiven Mitglieder der zugewiesenen Gruppe {{group}}, die verschachtelte Gruppen enthält: Exportieren Sie GET /groups/{{groupId}}/transitiveMembers als group-transitive-members.{{groupId}}.json.',
-    userDetails: 'userPrincipalName und accountEnabled von {{count}} Benutzern ({{users}}): Exportieren Sie sie mit GET /users/{id} in users.json.'
+    userDetails_one: 'userPrincipalName und accountEnabled von {{count}} Benutzer ({{users}}): Exportieren Sie ihn mit GET /users/{id} in users.json.',
+    userDetails_other: 'userPrincipalName und accountEnabled von {{count}} Benutzern ({{users}}): Exportieren Sie sie mit GET /users/{id} in users.json.'
   },
   sentryUrl: {
     label: 'SCIM-Basis-URL von Sentry',

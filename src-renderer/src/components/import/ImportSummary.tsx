@@ -7,7 +7,9 @@ function MissingItem({ item }: { item: ImportMissingDto }) {
   const { t } = useTranslation('import');
   // An importer sentence without a code is shown as the importer wrote it.
   if (item.code === 'other') return <li>{item.text}</li>;
-  return <li>{t(`missing.${item.code}`, { group: item.group, groupId: item.groupId, count: item.userCount ?? 0, users: item.users })}</li>;
+  // Only the user count picks a plural form; the other sentences take no count.
+  const values = item.userCount === null ? { group: item.group, groupId: item.groupId } : { count: item.userCount, users: item.users };
+  return <li>{t(`missing.${item.code}`, values)}</li>;
 }
 
 function SentryUrlForm({ onApply, busy }: { onApply: (url: string) => void; busy: boolean }) {
