@@ -73,7 +73,8 @@ const SKIP_REASONS: Array<{ pattern: RegExp; cause: SkippedItemDto['cause'] }> =
   { pattern: /leaves an owner's role unchanged/, cause: 'ownerRoleUnchangeable' },
   { pattern: /rejects a userName longer than/, cause: 'userNameTooLong' },
   { pattern: /already has the slug/, cause: 'slugTaken' },
-  { pattern: /would reject the slug/, cause: 'slugInvalid' }
+  { pattern: /would reject the slug/, cause: 'slugInvalid' },
+  { pattern: /has no SCIM fix for/, cause: 'noScimFix' }
 ];
 
 /**
@@ -84,7 +85,8 @@ const SKIP_REASONS: Array<{ pattern: RegExp; cause: SkippedItemDto['cause'] }> =
  */
 export function skippedDto(item: SkippedItem): SkippedItemDto {
   const params: Record<string, string | null> = {};
-  let action: SkippedItemDto['action'] = 'other';
+  // The planner describes a finding it cannot fix by its kind alone.
+  let action: SkippedItemDto['action'] = item.description === item.findingKind ? 'fixFinding' : 'other';
   for (const entry of SKIP_DESCRIPTIONS) {
     const match = entry.pattern.exec(item.description);
     if (match === null) continue;

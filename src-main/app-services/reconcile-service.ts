@@ -13,7 +13,7 @@ import type { IpcLogger } from '../ipc/dispatch';
 import type { ReconcileProgressEvent } from '../ipc/schemas/reconcile';
 import type { AuditResult } from '../model/audit-result';
 import type { Snapshot, SnapshotId } from '../model/snapshot';
-import { buildPlan, executePlan, PauseGate, resumeRun, verifyRun, type ReconcilePlan, type ReconcileProgress, type RunResult } from '../reconcile';
+import { buildPlan, executePlan, PauseGate, RECONCILE_KINDS, resumeRun, verifyRun, type ReconcilePlan, type ReconcileProgress, type RunResult } from '../reconcile';
 import { parseScimBaseUrl } from '../scim/base-url';
 import { ScimClient } from '../scim/client';
 import { ScimWriter } from '../scim/write-client';
@@ -156,7 +156,7 @@ export class ReconcileService {
     const audit = this.auditOf(snapshot);
     const findingIds = input.findingIds.length > 0 ? input.findingIds : input.filter ? filteredIds(audit, input.filter) : [];
     if (input.findingIds.length === 0 && input.filter && findingIds.length === 0) {
-      throw serviceError('reconcile_nothing_to_do', 'No finding matches the filter, so there is nothing to plan. Clear or change the filter.', { snapshotId: input.snapshotId });
+      throw serviceError('reconcile_nothing_to_do', 'No finding that reconcile can fix matches the filter, so there is nothing to plan. Clear or change the filter.', { snapshotId: input.snapshotId });
     }
     const known = new Set(audit.findings.map((finding) => finding.id));
     const unknown = findingIds.filter((id) => !known.has(id));
@@ -167,7 +167,7 @@ export class ReconcileService {
       });
     }
     const plan = buildPlan(snapshot, audit, { findingIds }, input.options);
-    return { plan, selected: findingIds.length > 0 ? findingIds.length : audit.findings.length };
+    return { plan, selected: findingIds.length > 0 ? findingIds.length : audit.findings.filter((finding) => RECONCILE_KINDS.includes(finding.kind)).length };
   }
 
   private async readSnapshot(id: string): Promise<Snapshot> {
@@ -312,10 +312,14 @@ function progressEvent(event: ReconcileProgress): ReconcileProgressEvent {
   }
 }
 
-/** The ids of the findings the Audit screen's filter shows, matched as its findings list matches them. */
+/**
+ * The ids of the findings the Audit screen's filter shows, matched as its findings list matches them,
+ * limited to the kinds the plan can fix so other kinds do not fill the skipped list.
+ */
 function filteredIds(audit: AuditResult, filter: NonNullable<PlanInput['filter']>): string[] {
   const text = filter.text.trim().toLowerCase();
   return audit.findings
+    .filter((finding) => RECONCILE_KINDS.includes(finding.kind))
     .filter((finding) => filter.kinds.length === 0 || filter.kinds.includes(finding.kind))
     .filter((finding) => filter.severities.length === 0 || filter.severities.includes(finding.severity))
     .filter((finding) => text === '' || searchText(finding).includes(text))

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditSnapshot } from '../../src-main/audit';
 import type { ResponseOf } from '../../src-main/ipc/contract';
 import { MATCHING_PROFILE, NO_TOKEN_PROFILE, OTHER_PROFILE, startReconcileHarness, type ReconcileHarness } from './harness';
 
@@ -105,6 +106,26 @@ describe('reconcile:plan', () => {
 
     const none = await h.dispatch('reconcile:plan', { snapshotId: h.snapshot.meta.id, filter: { text: 'no such person' } });
     expect(none.ok ? null : none.error.code).toBe('reconcile_nothing_to_do');
+  });
+
+  it('skips a finding it cannot fix', async () => {
+    const h = await open();
+    const duplicate = auditSnapshot(h.snapshot).findings.find((finding) => finding.kind === 'user.duplicate_in_sentry')!;
+    const plan = await h.call<Plan>('reconcile:plan', { snapshotId: h.snapshot.meta.id, findingIds: [duplicate.id] });
+
+    expect(plan.operations).toEqual([]);
+    expect(plan.skipped).toEqual([
+      {
+        findingId: duplicate.id,
+        findingKind: 'user.duplicate_in_sentry',
+        action: 'fixFinding',
+        cause: 'noScimFix',
+        params: {},
+        toggle: null,
+        description: 'user.duplicate_in_sentry',
+        reason: "Roster has no SCIM fix for user.duplicate_in_sentry; follow the finding's recommended action."
+      }
+    ]);
   });
 
   it('rejects unknown snapshots and findings', async () => {

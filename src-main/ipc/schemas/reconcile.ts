@@ -56,7 +56,7 @@ export const plannedOperationSchema = z.object({
 });
 export type PlannedOperationDto = z.infer<typeof plannedOperationSchema>;
 
-export const SKIP_ACTIONS = ['deleteMember', 'recreateMember', 'createMember', 'changeRole', 'createTeam', 'renameTeam', 'other'] as const;
+export const SKIP_ACTIONS = ['deleteMember', 'recreateMember', 'createMember', 'changeRole', 'createTeam', 'renameTeam', 'fixFinding', 'other'] as const;
 export const SKIP_CAUSES = [
   'deletesOff',
   'recreateOff',
@@ -68,6 +68,7 @@ export const SKIP_CAUSES = [
   'userNameTooLong',
   'slugTaken',
   'slugInvalid',
+  'noScimFix',
   'other'
 ] as const;
 

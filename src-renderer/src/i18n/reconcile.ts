@@ -50,7 +50,8 @@ export const reconcileEn = {
       createMember: 'Create member {{userName}}',
       changeRole: 'Change the role of {{userName}} to {{role}}',
       createTeam: 'Create team “{{team}}”',
-      renameTeam: 'Rename team “{{team}}” to “{{to}}”'
+      renameTeam: 'Rename team “{{team}}” to “{{to}}”',
+      fixFinding: 'Fix finding “{{kind}}”'
     },
     cause: {
       deletesOff: 'Deleting members is off.',
@@ -62,7 +63,8 @@ export const reconcileEn = {
       ownerRoleUnchangeable: 'Sentry ignores a role change to an owner over SCIM (PUT returns 200 and changes nothing). Change the role in Sentry.',
       userNameTooLong: 'Sentry rejects a userName longer than {{maxLength}} characters, and this one has {{length}}. Map a shorter address in Entra.',
       slugTaken: 'Another team already has the slug {{slug}}.',
-      slugInvalid: 'Sentry would reject the slug {{slug}}. Rename the group in Entra first.'
+      slugInvalid: 'Sentry would reject the slug {{slug}}. Rename the group in Entra first.',
+      noScimFix: 'Roster has no SCIM fix for this kind of finding. Follow the finding’s recommended action.'
     },
     noToggle: 'no option',
     englishNote: 'Quoted from the planner in English:'
@@ -202,7 +204,8 @@ export const reconcileDe: ReconcileResources = {
       createMember: 'Mitglied {{userName}} anlegen',
       changeRole: 'Rolle von {{userName}} auf {{role}} ändern',
       createTeam: 'Team „{{team}}“ anlegen',
-      renameTeam: 'Team „{{team}}“ in „{{to}}“ umbenennen'
+      renameTeam: 'Team „{{team}}“ in „{{to}}“ umbenennen',
+      fixFinding: 'Ergebnis „{{kind}}“ beheben'
     },
     cause: {
       deletesOff: 'Das Löschen von Mitgliedern ist ausgeschaltet.',
@@ -214,7 +217,8 @@ export const reconcileDe: ReconcileResources = {
       ownerRoleUnchangeable: 'Sentry ignoriert Rollenänderungen an Ownern über SCIM (PUT liefert 200 und ändert nichts). Ändern Sie die Rolle in Sentry.',
       userNameTooLong: 'Sentry lehnt einen userName mit mehr als {{maxLength}} Zeichen ab, und dieser hat {{length}}. Ordnen Sie in Entra eine kürzere Adresse zu.',
       slugTaken: 'Ein anderes Team hat bereits den Slug {{slug}}.',
-      slugInvalid: 'Sentry würde den Slug {{slug}} ablehnen. Benennen Sie die Gruppe zuerst in Entra um.'
+      slugInvalid: 'Sentry würde den Slug {{slug}} ablehnen. Benennen Sie die Gruppe zuerst in Entra um.',
+      noScimFix: 'Für diese Art von Ergebnis kennt Roster keine SCIM-Korrektur. Folgen Sie der empfohlenen Maßnahme des Ergebnisses.'
     },
     noToggle: 'keine Option',
     englishNote: 'Wörtlich aus dem Planer, auf Englisch:'

@@ -138,6 +138,7 @@ export function createReconcileStore(api: ApiClient): ReconcileStore {
         starting: false,
         run: { runId, operations, position: 0, total: operations.length, paused: false, pauseRequested: false, verifying: false, finished: null }
       });
+      void get().loadRuns();
       const replay = early;
       early = [];
       for (const entry of replay) {

@@ -31,7 +31,7 @@ export function RunsList() {
               failed: run.counts.failed
             })}{' '}
             {!run.active && (
-              <button type="button" className="button button--small" disabled={starting || current === run.id} onClick={() => void resumeRun(run.id)}>
+              <button type="button" className="button button--small" disabled={starting} onClick={() => void resumeRun(run.id)}>
                 {t('runs.resume')}
               </button>
             )}{' '}

@@ -27,7 +27,10 @@ export function consequenceText(t: ReconcileT, operation: Pick<PlannedOperationD
 
 /** The skipped change in the reader's language, or null when only the planner's English describes it. */
 export function skippedWhat(t: ReconcileT, item: SkippedItemDto): string | null {
-  return item.action === 'other' ? null : t(`skipped.action.${item.action}`, item.params);
+  if (item.action === 'other') return null;
+  // The kind's name comes from the Audit screen's text, in the default namespace.
+  if (item.action === 'fixFinding') return t('skipped.action.fixFinding', { kind: t(`kinds.${item.findingKind}`, { ns: 'translation' }) });
+  return t(`skipped.action.${item.action}`, item.params);
 }
 
 export function skippedWhy(t: ReconcileT, item: SkippedItemDto): string | null {
