@@ -14,7 +14,7 @@ import { basename, join, sep } from 'node:path';
 import { buildSnapshotFromImport, ImportError, ImportIncompleteError, importFiles, type ImportOptions, type ImportPlan } from '../import';
 import type { ResponseOf } from '../ipc/contract';
 import { IpcHandlerError, type IpcLogger } from '../ipc/dispatch';
-import type { ImportFileProblem, ImportSource } from '../ipc/schemas/import';
+import { MAX_DROPPED_TOTAL_BYTES, type ImportFileProblem, type ImportSource } from '../ipc/schemas/import';
 import type { SnapshotMeta } from '../model/snapshot';
 import { StoreError } from '../store';
 import type { SnapshotMetaInput } from '../store/validate';
@@ -141,6 +141,13 @@ export class ImportService {
       return paths === null ? null : { kind: 'paths', paths };
     }
 
+    const totalBytes = source.files.reduce((sum, file) => sum + Math.floor((file.contentBase64.length * 3) / 4), 0);
+    if (totalBytes > MAX_DROPPED_TOTAL_BYTES) {
+      throw new IpcHandlerError('invalid_request', `The dropped files hold ${totalBytes} bytes, more than the ${MAX_DROPPED_TOTAL_BYTES} one drop may hold. Choose the folder with the file dialog instead.`, {
+        field: 'source.files',
+        totalBytes
+      });
+    }
     const names = new Set<string>();
     for (const file of source.files) {
       const key = file.name.toLowerCase();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src-main/import';
+import { MAX_DROPPED_FILE_BYTES } from '../../src-main/ipc/schemas/import';
 import { listFolder, SAMPLES_DIR, SENTRY_URL, startImportHarness, type ImportHarness } from './harness';
 
 let harness: ImportHarness | null = null;
@@ -253,6 +254,19 @@ describe('import:preview with dropped files', () => {
       location: null,
       problem: "invalid JSON (Unexpected token '}', \"[{\"id\": }]\" is not valid JSON); expected a JSON document as Graph, PowerShell's ConvertTo-Json or Sentry SCIM writes it."
     });
+    expect(await listFolder(app.dropDir)).toEqual([]);
+  });
+
+  it('rejects a drop over the total limit', async () => {
+    const app = await open();
+    // Five files just under the per-file limit add up to more than one drop may hold.
+    const content = 'A'.repeat(Math.floor(MAX_DROPPED_FILE_BYTES / 3) * 4);
+    const files = [1, 2, 3, 4, 5].map((index) => ({ name: `part-${index}.json`, contentBase64: content }));
+
+    const result = await app.invoke('import:preview', { source: { kind: 'dropped', files } });
+
+    expect(result.ok ? null : result.error.code).toBe('invalid_request');
+    expect(result.ok ? null : result.error.details).toEqual({ field: 'source.files', totalBytes: 5 * (Math.floor(MAX_DROPPED_FILE_BYTES / 3) * 3) });
     expect(await listFolder(app.dropDir)).toEqual([]);
   });
 

@@ -16,6 +16,8 @@ export const MAX_IMPORT_FILES = 500;
  * holds several hundred thousand entries. Larger exports can still be picked with the file dialog.
  */
 export const MAX_DROPPED_FILE_BYTES = 64 * 1024 * 1024;
+/** Largest drop in all, in bytes: main holds every dropped file in memory while it writes them to disk. */
+export const MAX_DROPPED_TOTAL_BYTES = 256 * 1024 * 1024;
 
 export const importPreviewIdSchema = z.string().min(1).max(100);
 

@@ -123,6 +123,7 @@ export const importEn = {
     previewNotFound: 'This import was already saved or discarded. Choose the files again.',
     workspace: 'The workspace folder {{workspaceDir}} could not be written. Nothing was saved.',
     readFailed: 'A dropped file could not be read: {{name}}.',
+    dropTooLarge: 'The dropped files are too large to send in one drop. Use “Choose folder…” instead, which lets Roster read them from disk.',
     other: 'The request failed.',
     details: 'Technical details'
   }
@@ -253,6 +254,7 @@ export const importDe: ImportResources = {
     previewNotFound: 'Dieser Import wurde bereits gespeichert oder verworfen. Wählen Sie die Dateien erneut aus.',
     workspace: 'In den Arbeitsordner {{workspaceDir}} konnte nicht geschrieben werden. Es wurde nichts gespeichert.',
     readFailed: 'Eine abgelegte Datei ließ sich nicht lesen: {{name}}.',
+    dropTooLarge: 'Die abgelegten Dateien sind zu groß, um sie auf einmal zu übergeben. Verwenden Sie stattdessen „Ordner auswählen …“; dann liest Roster sie direkt von der Festplatte.',
     other: 'Die Anfrage ist fehlgeschlagen.',
     details: 'Technische Details'
   }

@@ -31,12 +31,16 @@ export function ImportErrorPanel({ title, error }: { title: string; error: IpcEr
   const locationText = useLocationText();
   const problem = error.code === 'import_file_invalid' ? importFileProblemSchema.safeParse(error.details) : null;
 
+  // Main names the total size of a drop it rejects for being too large.
+  const dropTooLarge = typeof error.details === 'object' && error.details !== null && 'totalBytes' in error.details;
+
   let explanation: string;
   if (problem?.success) explanation = t('errors.fileInvalid', { file: problem.data.file });
   else if (error.code === 'import_sentry_url_invalid') explanation = t('errors.sentryUrlInvalid', { problem: detailText(error, 'problem') });
   else if (error.code === 'import_incomplete') explanation = t('errors.incomplete');
   else if (error.code === 'import_preview_not_found') explanation = t('errors.previewNotFound');
   else if (error.code === 'workspace_unavailable') explanation = t('errors.workspace', { workspaceDir: detailText(error, 'workspaceDir') });
+  else if (error.code === 'invalid_request' && dropTooLarge) explanation = t('errors.dropTooLarge');
   else if (detailText(error, 'reason') === 'unreadable_drop') explanation = t('errors.readFailed', { name: detailText(error, 'name') });
   else explanation = t('errors.other');
 
