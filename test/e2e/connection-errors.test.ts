@@ -5,6 +5,9 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakes, type Fakes } from '../fakes';
+import { startGraphFake } from '../fakes/graph';
+import { startScimFake } from '../fakes/scim';
+import { createTestTls } from '../fakes/tls';
 import { DEMO_SEED, fillConnectionForm } from './connection-form';
 import { startJourneyHarness, type JourneyHarness } from './harness';
 import { launchBrowser, openApp, screenshot, skipReason, switchLanguage, type OpenedApp } from './support';
@@ -96,6 +99,44 @@ describe.skipIf(reason !== null)(reason ?? 'connection errors', () => {
       `Der Host ${scimHost} ist nicht erreichbar. Prüfen Sie die URL, das Netzwerk und die Proxy-Einstellungen.`
     );
     await screenshot(page, 'connection-down-de');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('names a missing permission and SCIM turned off', async () => {
+    // The app registration can read no group members (Directory.Read.All would include them), and the
+    // Sentry organization has SCIM disabled.
+    const graphSeed = structuredClone(DEMO_SEED.graph);
+    const withoutMembers = (permission: string) => permission !== 'GroupMember.Read.All' && permission !== 'Directory.Read.All';
+    graphSeed.clients[0]!.permissions = graphSeed.clients[0]!.permissions.filter(withoutMembers);
+    const tls = createTestTls();
+    const graph = await startGraphFake(graphSeed, { tls });
+    const scim = await startScimFake(structuredClone(DEMO_SEED.scim), { tls, scimEnabled: false });
+    fakes = { tls, graph, scim, close: async () => void (await Promise.all([graph.close(), scim.close()])) };
+    harness = await startJourneyHarness({ caPem: tls.caPem });
+    app = await openApp(browser, harness.url);
+    const { page } = app;
+
+    await page.keyboard.press('Control+1');
+    await page.getByRole('button', { name: 'New connection' }).first().click();
+    await fillConnectionForm(page, fakes, { clientSecret: DEMO_SEED.graph.clients[0]!.clientSecret! });
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    const card = page.locator('article.connection');
+    await card.getByRole('button', { name: 'Test connection' }).click();
+
+    await expect.poll(() => card.locator('.test-side--failed').count(), { timeout: 30_000 }).toBe(2);
+    expect(await failedSide(card, 0)).toBe(
+      'The app registration lacks the Microsoft Graph permission GroupMember.Read.All. Add it as an application permission and grant admin consent.'
+    );
+    expect(await failedSide(card, 1)).toBe(
+      'SCIM is not enabled for this Sentry organization, or the base URL is wrong. Enable SCIM under Settings > Auth and copy the base URL from there.'
+    );
+    await screenshot(page, 'connection-permission-en');
+
+    await switchLanguage(page, 'Deutsch');
+    await expect.poll(() => failedSide(card, 0)).toBe(
+      'Der App-Registrierung fehlt die Microsoft-Graph-Berechtigung GroupMember.Read.All. Fügen Sie sie als Anwendungsberechtigung hinzu und erteilen Sie die Administratorzustimmung.'
+    );
+    await screenshot(page, 'connection-permission-de');
     expect(app.problems).toEqual([]);
   });
 });
