@@ -31,15 +31,31 @@ try {
 export type { RowStyle, SheetSpec } from './sheet-spec';
 export { fitCellText, MAX_CELL_TEXT, MAX_COLUMN_WIDTH } from './sheet-spec';
 
+/** Returns the A1 range of a sheet from A1 to its last row and its last column. */
+function sheetRange(spec: SheetSpec, widths: number[]): string {
+  const lastRow = Math.max(0, spec.rows.length - 1);
+  // Every non-empty cell lies in a column below widths.length, the length of the longest row.
+  return XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: Math.max(widths.length - 1, 0) } });
+}
+
 /**
- * Builds the worksheet SheetJS writes for a sheet: its range, column widths and autofilter, but no
- * cells, because writeWorksheetXml writes the rows into SheetJS's output afterwards.
+ * Returns the range given to SheetJS for a sheet: all rows but only column A. SheetJS 0.18.5 visits
+ * every cell reference of the range while writing, which cost about 1 s of CPU time for the empty
+ * Users and Teams placeholders at 100,000 users. It needs the last row for autofilters on a header
+ * without rows.
+ */
+function placeholderRange(spec: SheetSpec): string {
+  return XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, spec.rows.length - 1), c: 0 } });
+}
+
+/**
+ * Builds the worksheet SheetJS writes for a sheet: its column widths and autofilter, but no cells,
+ * because writeWorksheetXml writes the rows into SheetJS's output afterwards.
  */
 function placeholderSheet(spec: SheetSpec, widths: number[]): XlsxModule.WorkSheet {
   const worksheet: XlsxModule.WorkSheet = {};
   const lastRow = Math.max(0, spec.rows.length - 1);
-  // Every non-empty cell lies in a column below widths.length, the length of the longest row.
-  worksheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: Math.max(widths.length - 1, 0) } });
+  worksheet['!ref'] = placeholderRange(spec);
   worksheet['!cols'] = widths.map((wch) => ({ wch }));
 
   if (spec.autoFilter) {
@@ -51,6 +67,24 @@ function placeholderSheet(spec: SheetSpec, widths: number[]): XlsxModule.WorkShe
   }
 
   return worksheet;
+}
+
+/**
+ * Replaces the placeholder range with the sheet's range where SheetJS wrote it: in the dimension, and
+ * in the ignoredError that stops Excel from flagging text that looks like a number.
+ */
+function setSheetRange(xml: string, spec: SheetSpec, widths: number[]): string {
+  const placeholder = placeholderRange(spec);
+  const range = sheetRange(spec, widths);
+  let patched = xml;
+  for (const element of ['<dimension ref="{range}"/>', '<ignoredError numberStoredAsText="1" sqref="{range}"/>']) {
+    const written = element.replace('{range}', placeholder);
+    if (!patched.includes(written)) {
+      throw new Error(`Cannot set the range of sheet "${spec.name}": SheetJS did not write ${written}. Check the installed xlsx version (expected 0.18.5).`);
+    }
+    patched = patched.replace(written, element.replace('{range}', range));
+  }
+  return patched;
 }
 
 /** The sheetView SheetJS 0.18.5 writes for every sheet of a workbook without view settings. */
@@ -147,7 +181,7 @@ export function writeXlsx(specs: SheetSpec[], properties: WorkbookProperties): B
   specs.forEach((spec, index) => {
     // SheetJS names worksheet parts by position: the first sheet is sheet1.xml.
     const path = `/xl/worksheets/sheet${index + 1}.xml`;
-    const template = freezeHeader(readEntry(zip, path), spec);
+    const template = freezeHeader(setSheetRange(readEntry(zip, path), spec, widths[index] ?? []), spec);
     const content = collectBytes((out) => writeWorksheetXml(template, spec, widths[index] ?? [], strings, properties.truncationNote, out));
     replaceEntry(zip, path, content);
   });

@@ -149,6 +149,13 @@ describe('writeXlsx rows written directly', () => {
     expect(users['!autofilter']?.ref).toBe(`A1:D${spec.rows.length}`);
   });
 
+  it('writes the full sheet range', () => {
+    const range = `A1:D${spec.rows.length}`;
+    expect(xml).toContain(`<dimension ref="${range}"/>`);
+    expect(xml).toContain(`<ignoredError numberStoredAsText="1" sqref="${range}"/>`);
+    expect(users['!ref']).toBe(range);
+  });
+
   it('writes an empty sheetData for a sheet without text', () => {
     const empty = writeXlsx([{ name: 'Blank', rows: [[], ['', '']] }], PROPERTIES);
     expect(sheetXml(empty, 0)).toContain('<sheetData/>');
