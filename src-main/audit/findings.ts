@@ -37,41 +37,48 @@ export function findingId(kind: FindingKind, entraIds: string[], sentryIds: stri
 
 /** Finds the latest provisioning log entry per Entra object (source id) and per Sentry object (target id). */
 export class ProvisioningEvents {
-  private readonly latest = new Map<string, ProvisioningLogEntry>();
+  // Two maps instead of one keyed by "source:id", because building that key for every user of a
+  // large tenant cost more than the lookup itself.
+  private readonly latestBySource = new Map<string, ProvisioningLogEntry>();
+  private readonly latestByTarget = new Map<string, ProvisioningLogEntry>();
 
   constructor(entries: ProvisioningLogEntry[] | null) {
     for (const entry of entries ?? []) {
-      if (entry.sourceId) this.keep(`source:${entry.sourceId}`, entry);
-      if (entry.targetId) this.keep(`target:${entry.targetId}`, entry);
+      if (entry.sourceId) keepLatest(this.latestBySource, entry.sourceId, entry);
+      if (entry.targetId) keepLatest(this.latestByTarget, entry.targetId, entry);
     }
-  }
-
-  private keep(key: string, entry: ProvisioningLogEntry): void {
-    const current = this.latest.get(key);
-    if (!current || Date.parse(entry.activityDateTime) > Date.parse(current.activityDateTime)) this.latest.set(key, entry);
   }
 
   /** Returns the latest entry about any of the given objects. */
   lastFor(entraIds: string[], sentryIds: string[]): ProvisioningLogEntry | null {
+    if (this.latestBySource.size === 0 && this.latestByTarget.size === 0) return null;
     let best: ProvisioningLogEntry | null = null;
-    const keys = [...entraIds.map((id) => `source:${id}`), ...sentryIds.map((id) => `target:${id}`)];
-    for (const key of keys) {
-      const entry = this.latest.get(key);
-      if (entry && (!best || Date.parse(entry.activityDateTime) > Date.parse(best.activityDateTime))) best = entry;
-    }
+    for (const id of entraIds) best = later(best, this.latestBySource.get(id));
+    for (const id of sentryIds) best = later(best, this.latestByTarget.get(id));
     return best;
   }
 
   /** Returns the Sentry member id that Entra last wrote or matched for an Entra user, from a successful log entry. */
   linkedTarget(entraId: string): string | null {
-    const entry = this.latest.get(`source:${entraId}`);
+    const entry = this.latestBySource.get(entraId);
     return entry && entry.targetId && entry.status.toLowerCase() === 'success' ? entry.targetId : null;
   }
 
   /** True when some log entry names the Sentry object as its target, so Entra has managed it before. */
   touchedTarget(sentryId: string): boolean {
-    return this.latest.has(`target:${sentryId}`);
+    return this.latestByTarget.has(sentryId);
   }
+}
+
+function keepLatest(latest: Map<string, ProvisioningLogEntry>, id: string, entry: ProvisioningLogEntry): void {
+  const current = latest.get(id);
+  if (!current || Date.parse(entry.activityDateTime) > Date.parse(current.activityDateTime)) latest.set(id, entry);
+}
+
+/** Returns the later of two entries; on equal times the one already chosen stays. */
+function later(best: ProvisioningLogEntry | null, entry: ProvisioningLogEntry | undefined): ProvisioningLogEntry | null {
+  if (!entry) return best;
+  return !best || Date.parse(entry.activityDateTime) > Date.parse(best.activityDateTime) ? entry : best;
 }
 
 function toEventRef(entry: ProvisioningLogEntry | null): ProvisioningEventRef | null {

@@ -8,6 +8,11 @@ import type { ScimUser } from '../model/snapshot';
  */
 const NOTHING: ScimUser[] = [];
 
+/** Returns the form in which the index stores an address: trimmed and lower-cased. */
+export function memberKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
 export class SentryMemberIndex {
   private readonly byAddress = new Map<string, ScimUser[]>();
   readonly byId = new Map<string, ScimUser>();
@@ -15,10 +20,10 @@ export class SentryMemberIndex {
   constructor(members: ScimUser[]) {
     for (const member of members) {
       this.byId.set(member.id, member);
-      const userName = member.userName.trim().toLowerCase();
+      const userName = memberKey(member.userName);
       this.add(userName, member);
       for (const email of member.emails) {
-        const address = email.value.trim().toLowerCase();
+        const address = memberKey(email.value);
         if (address !== userName) this.add(address, member);
       }
     }
@@ -33,10 +38,10 @@ export class SentryMemberIndex {
 
   /** Returns the members Sentry's filter `userName eq "value"` would return. */
   find(value: string): ScimUser[] {
-    return this.findNormalized(value.trim().toLowerCase());
+    return this.findNormalized(memberKey(value));
   }
 
-  /** Same as `find` for a value that is already trimmed and lower-cased. */
+  /** Same as `find` for a value that `memberKey` has already normalized. */
   findNormalized(key: string): ScimUser[] {
     return this.byAddress.get(key) ?? NOTHING;
   }

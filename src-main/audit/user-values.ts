@@ -75,7 +75,8 @@ export function rewriteGuestUpn(upn: string): string {
 }
 
 export function stripSmtpPrefix(address: string): string {
-  return address.replace(/^smtp:/i, '');
+  // Same as replacing /^smtp:/i, without running a regular expression for every proxy address.
+  return address.length >= 5 && address.slice(0, 5).toLowerCase() === 'smtp:' ? address.slice(5) : address;
 }
 
 export function primaryProxyAddress(user: EntraUser): string | null {
@@ -109,25 +110,35 @@ export function userValue(user: EntraUser, rule: UserValueRule): string | null {
   return raw;
 }
 
-/**
- * Other addresses and ids of the same person, lower-cased, each with the attribute it came from.
- * The audit uses them to recognize a Sentry member whose userName differs from the matching value.
- */
-export function secondaryKeys(user: EntraUser): Array<{ key: string; attribute: string }> {
-  const keys: Array<{ key: string; attribute: string }> = [];
-  const add = (value: string | null, attribute: string): void => {
-    const key = value?.trim().toLowerCase();
-    if (!key || keys.some((known) => known.key === key)) return;
-    keys.push({ key, attribute });
-  };
+/** Lists of lookup keys and the attribute each came from, kept in step by index and reused between users. */
+export interface SecondaryKeyList {
+  keys: string[];
+  attributes: string[];
+}
 
-  add(user.userPrincipalName, 'userPrincipalName');
-  if (user.userPrincipalName?.includes('#')) add(rewriteGuestUpn(user.userPrincipalName), 'userPrincipalName');
-  add(user.mail, 'mail');
-  for (const address of user.proxyAddresses) add(stripSmtpPrefix(address), 'proxyAddresses');
-  for (const address of user.otherMails) add(address, 'otherMails');
-  add(user.employeeId, 'employeeId');
-  return keys;
+function addKey(list: SecondaryKeyList, value: string | null, attribute: string): void {
+  const key = value?.trim().toLowerCase();
+  if (!key || list.keys.includes(key)) return;
+  list.keys.push(key);
+  list.attributes.push(attribute);
+}
+
+/**
+ * Replaces the contents of `list` with the other addresses and ids of the same person, trimmed and
+ * lower-cased, each once, with the attribute it came from. The audit uses them to recognize a Sentry
+ * member whose userName differs from the matching value. Filling one list per audit run instead of
+ * returning new arrays saves two allocations per user at 100,000 users.
+ */
+export function collectSecondaryKeys(user: EntraUser, list: SecondaryKeyList): void {
+  list.keys.length = 0;
+  list.attributes.length = 0;
+  const upn = user.userPrincipalName;
+  addKey(list, upn, 'userPrincipalName');
+  if (upn?.includes('#')) addKey(list, rewriteGuestUpn(upn), 'userPrincipalName');
+  addKey(list, user.mail, 'mail');
+  for (const address of user.proxyAddresses) addKey(list, stripSmtpPrefix(address), 'proxyAddresses');
+  for (const address of user.otherMails) addKey(list, address, 'otherMails');
+  addKey(list, user.employeeId, 'employeeId');
 }
 
 export function looksLikeEmail(value: string): boolean {

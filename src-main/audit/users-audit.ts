@@ -1,13 +1,12 @@
 import type { UserMatchRow } from '../model/audit-result';
-import type { EntraRef } from '../model/finding';
 import type { EntraUser, ScimUser, Snapshot } from '../model/snapshot';
 import type { AuditConfig } from './config';
 import { memberRef, userLabel, userRef, type FindingDraft, type ProvisioningEvents } from './findings';
 import { scopeReason, type Population, type UserScope } from './population';
 import type { ExpectedRole } from './roles';
-import { matchKind, type SentryMemberIndex } from './sentry-index';
+import { matchKind, memberKey, type SentryMemberIndex } from './sentry-index';
 import { roleMismatchSeverity } from './severity';
-import { looksLikeEmail, secondaryKeys, userValue } from './user-values';
+import { collectSecondaryKeys, looksLikeEmail, userValue, type SecondaryKeyList } from './user-values';
 
 export interface UserAuditInput {
   snapshot: Snapshot;
@@ -37,6 +36,13 @@ interface Pairing {
 }
 
 const NO_MEMBERS: ScimUser[] = [];
+/** Shared result for the common case of no secondary match; callers only read it. */
+const NO_PAIRINGS: Pairing[] = [];
+
+function hasMember(pairings: readonly Pairing[], member: ScimUser): boolean {
+  for (const pairing of pairings) if (pairing.member === member) return true;
+  return false;
+}
 
 /** Mutable state of one audit run; keeps the helper signatures short. */
 class UserAudit {
@@ -45,6 +51,8 @@ class UserAudit {
   readonly linkedMember = new Map<string, ScimUser>();
   private readonly claimed = new Set<string>();
   private readonly previousUsers: Map<string, EntraUser>;
+  /** Reused by every `secondaryPairings` call, which never runs nested. */
+  private readonly keyList: SecondaryKeyList = { keys: [], attributes: [] };
 
   constructor(private readonly input: UserAuditInput) {
     this.previousUsers = new Map((input.previous?.data.entra.users ?? []).map((user) => [user.id, user]));
@@ -57,30 +65,49 @@ class UserAudit {
     return previousUser ? userValue(previousUser, this.input.config.userRule) : null;
   }
 
-  /** Finds unclaimed members through secondary keys, the previous snapshot's value and the provisioning log. */
-  private secondaryPairings(scope: UserScope, exclude: readonly ScimUser[]): Pairing[] {
-    const found: Pairing[] = [];
-    const consider = (members: ScimUser[], attribute: string, entraValue: string | null): void => {
-      for (const member of members) {
-        if (this.claimed.has(member.id) || exclude.includes(member) || found.some((pairing) => pairing.member === member)) continue;
-        found.push({ member, matchedBy: attribute, attribute, entraValue });
-      }
-    };
-
+  /**
+   * Finds unclaimed members through secondary keys, the previous snapshot's value and the provisioning log.
+   * `primaryKey` is the normalized matching value. Its members are all claimed or in `exclude`, so a
+   * secondary key equal to it is skipped. This runs for every user and most keys find only the user's
+   * own member, so nothing is allocated until a key finds another member.
+   */
+  private secondaryPairings(scope: UserScope, exclude: readonly ScimUser[], primaryKey: string | null): Pairing[] {
+    const index = this.input.index;
+    let found = NO_PAIRINGS;
     const previousUser = this.previousUsers.get(scope.id);
     if (previousUser) {
       const previousValue = userValue(previousUser, this.input.config.userRule);
-      if (previousValue) consider(this.input.index.find(previousValue), `previous ${this.input.config.matching.sourceAttribute}`, previousValue);
+      if (previousValue) found = this.consider(found, index.find(previousValue), `previous ${this.input.config.matching.sourceAttribute}`, previousValue, exclude);
       const previousUpn = previousUser.userPrincipalName;
-      if (previousUpn && previousUpn !== scope.user?.userPrincipalName) consider(this.input.index.find(previousUpn), 'previous userPrincipalName', previousUpn);
+      if (previousUpn && previousUpn !== scope.user?.userPrincipalName) found = this.consider(found, index.find(previousUpn), 'previous userPrincipalName', previousUpn, exclude);
     }
+
     const user = scope.user ?? previousUser ?? null;
-    if (user) for (const { key, attribute } of secondaryKeys(user)) consider(this.input.index.findNormalized(key), attribute, key);
+    if (user) {
+      const { keys, attributes } = this.keyList;
+      collectSecondaryKeys(user, this.keyList);
+      for (let position = 0; position < keys.length; position++) {
+        const key = keys[position] as string;
+        if (key === primaryKey) continue;
+        found = this.consider(found, index.findNormalized(key), attributes[position] as string, key, exclude);
+      }
+    }
 
     const logged = this.input.events.linkedTarget(scope.id);
-    const loggedMember = logged ? this.input.index.byId.get(logged) : undefined;
-    if (loggedMember) consider([loggedMember], 'provisioning log', null);
+    const loggedMember = logged ? index.byId.get(logged) : undefined;
+    if (loggedMember) found = this.consider(found, [loggedMember], 'provisioning log', null, exclude);
     return found;
+  }
+
+  /** Adds the members that no other user claimed and that `exclude` does not list, each once; returns the possibly new list. */
+  private consider(found: Pairing[], members: readonly ScimUser[], attribute: string, entraValue: string | null, exclude: readonly ScimUser[]): Pairing[] {
+    let result = found;
+    for (const member of members) {
+      if (this.claimed.has(member.id) || exclude.includes(member) || hasMember(result, member)) continue;
+      if (result === NO_PAIRINGS) result = [];
+      result.push({ member, matchedBy: attribute, attribute, entraValue });
+    }
+    return result;
   }
 
   private claim(pairings: Pairing[]): void {
@@ -110,38 +137,47 @@ class UserAudit {
   run(): number {
     // Snapshot order decides which user claims a member first, so the result is stable for one snapshot.
     const scopes = [...this.input.population.scopes.values()];
-    const inScope = scopes.filter((scope) => scope.status === 'in_scope');
+    const inScope: UserScope[] = [];
+    for (const scope of scopes) if (scope.status === 'in_scope') inScope.push(scope);
 
     // Primary matching first for everyone in scope, so that a secondary key never takes a member
     // that another user's matching value already finds.
-    const primary = inScope.map((scope) => {
-      const value = this.valueOf(scope);
-      const members = value === null ? NO_MEMBERS : this.input.index.find(value);
+    const primaryKeys = new Array<string | null>(inScope.length);
+    const primary = new Array<ScimUser[]>(inScope.length);
+    for (let position = 0; position < inScope.length; position++) {
+      const value = this.valueOf(inScope[position] as UserScope);
+      const key = value === null ? null : memberKey(value);
+      const members = key === null ? NO_MEMBERS : this.input.index.findNormalized(key);
       for (const member of members) this.claimed.add(member.id);
-      return members;
-    });
+      primaryKeys[position] = key;
+      primary[position] = members;
+    }
 
-    inScope.forEach((scope, position) => this.auditInScope(scope, primary[position] ?? NO_MEMBERS));
+    for (let position = 0; position < inScope.length; position++) {
+      this.auditInScope(inScope[position] as UserScope, primary[position] ?? NO_MEMBERS, primaryKeys[position] ?? null);
+    }
     for (const scope of scopes) if (scope.status !== 'in_scope' && scope.status !== 'not_assigned') this.auditOutOfScope(scope);
     for (const scope of scopes) if (scope.status === 'not_assigned') this.row(scope, this.valueOf(scope), null, null);
     this.reportOrphans();
     return inScope.length;
   }
 
-  private auditInScope(scope: UserScope, members: ScimUser[]): void {
+  private auditInScope(scope: UserScope, members: ScimUser[], primaryKey: string | null): void {
     const user = scope.user as EntraUser;
     const value = this.valueOf(scope);
     const source = this.input.config.matching.sourceAttribute;
     const expected = this.input.expectedRole(scope.appRoleIds);
-    const primaryPairings = members.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
-    const secondary = this.secondaryPairings(scope, members);
+    const primaryPairings = members.length === 0 ? NO_PAIRINGS : members.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
+    const secondary = this.secondaryPairings(scope, members, primaryKey);
     this.claim(secondary);
-    // Built only when a finding needs them, because most users produce none.
-    const ref = (): EntraRef => userRef(user, scope.id, value);
-    const label = (): string => userLabel(user, scope.id);
 
     if (value === null) {
-      this.drafts.push({ kind: 'user.unmatchable', entra: [ref()], sentry: secondary.map((pairing) => memberRef(pairing.member)), details: { user: label(), sourceAttribute: source, sentryUserName: secondary[0]?.member.userName ?? null } });
+      this.drafts.push({
+        kind: 'user.unmatchable',
+        entra: [userRef(user, scope.id, value)],
+        sentry: secondary.map((pairing) => memberRef(pairing.member)),
+        details: { user: userLabel(user, scope.id), sourceAttribute: source, sentryUserName: secondary[0]?.member.userName ?? null }
+      });
       this.row(scope, null, secondary[0] ?? null, expected.role);
       return;
     }
@@ -150,9 +186,9 @@ class UserAudit {
       const all = [...primaryPairings, ...secondary];
       this.drafts.push({
         kind: 'user.duplicate_in_sentry',
-        entra: [ref()],
+        entra: [userRef(user, scope.id, value)],
         sentry: all.map((pairing) => memberRef(pairing.member)),
-        details: { user: label(), matchValue: value, sentryUserNames: all.map((pairing) => pairing.member.userName).join(', '), count: all.length, cause: members.length > 1 ? 'matching' : 'secondary' }
+        details: { user: userLabel(user, scope.id), matchValue: value, sentryUserNames: all.map((pairing) => pairing.member.userName).join(', '), count: all.length, cause: members.length > 1 ? 'matching' : 'secondary' }
       });
     }
 
@@ -172,10 +208,10 @@ class UserAudit {
     if (mismatch) {
       this.drafts.push({
         kind: 'user.matching_attribute_mismatch',
-        entra: [ref()],
+        entra: [userRef(user, scope.id, value)],
         sentry: secondary.map((pairing) => memberRef(pairing.member)),
         attribute: { name: 'userName', entraValue: value, sentryValue: mismatch.member.userName },
-        details: { user: label(), matchValue: value, sourceAttribute: source, sentryUserName: mismatch.member.userName, secondaryAttribute: mismatch.attribute, secondaryValue: mismatch.entraValue }
+        details: { user: userLabel(user, scope.id), matchValue: value, sourceAttribute: source, sentryUserName: mismatch.member.userName, secondaryAttribute: mismatch.attribute, secondaryValue: mismatch.entraValue }
       });
       this.row(scope, value, mismatch, expected.role);
       return;
@@ -185,21 +221,20 @@ class UserAudit {
     this.drafts.push({
       kind: 'user.missing_in_sentry',
       severity: lastEvent?.status.toLowerCase() === 'failure' ? 'high' : undefined,
-      entra: [ref()],
+      entra: [userRef(user, scope.id, value)],
       sentry: [],
-      details: { user: label(), matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: scopeReason(scope, this.input.population.groupsById) }
+      details: { user: userLabel(user, scope.id), matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: scopeReason(scope, this.input.population.groupsById) }
     });
     this.row(scope, value, null, expected.role);
   }
 
   private checkLinked(scope: UserScope, value: string, linked: Pairing, expected: ExpectedRole): void {
     const user = scope.user as EntraUser;
-    const ref = userRef(user, scope.id, value);
     const member = linked.member;
     if (linked.matchedBy === 'case-insensitive') {
       this.drafts.push({
         kind: 'user.case_only_difference',
-        entra: [ref],
+        entra: [userRef(user, scope.id, value)],
         sentry: [memberRef(member)],
         attribute: { name: 'userName', entraValue: value, sentryValue: member.userName },
         details: { user: userLabel(user, scope.id), matchValue: value, sentryUserName: member.userName }
@@ -211,7 +246,7 @@ class UserAudit {
     this.drafts.push({
       kind: 'user.role_mismatch',
       severity: roleMismatchSeverity(expected.role, sentryRole),
-      entra: [ref],
+      entra: [userRef(user, scope.id, value)],
       sentry: [memberRef(member)],
       attribute: { name: 'sentryOrgRole', entraValue: expected.role, sentryValue: sentryRole },
       details: {
@@ -228,9 +263,10 @@ class UserAudit {
 
   private auditOutOfScope(scope: UserScope): void {
     const value = this.valueOf(scope);
-    const direct = value === null ? [] : this.input.index.find(value).filter((member) => !this.claimed.has(member.id));
+    const key = value === null ? null : memberKey(value);
+    const direct = key === null ? [] : this.input.index.findNormalized(key).filter((member) => !this.claimed.has(member.id));
     const directPairings = direct.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
-    const pairings = [...directPairings, ...this.secondaryPairings(scope, direct)];
+    const pairings = [...directPairings, ...this.secondaryPairings(scope, direct, key)];
     this.claim(pairings);
     const ref = userRef(scope.user, scope.id, value);
     const label = userLabel(scope.user ?? this.previousUsers.get(scope.id) ?? null, scope.id);
@@ -256,7 +292,8 @@ class UserAudit {
   }
 
   private reportOrphans(): void {
-    const listedMemberIds = new Set(this.rows.map((row) => row.sentryId).filter((id): id is string => id !== null));
+    const listedMemberIds = new Set<string>();
+    for (const row of this.rows) if (row.sentryId !== null) listedMemberIds.add(row.sentryId);
     for (const member of this.input.snapshot.data.sentry.users) {
       if (!this.claimed.has(member.id)) {
         this.drafts.push({
