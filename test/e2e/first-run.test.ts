@@ -98,6 +98,14 @@ describe.skipIf(reason !== null)(reason ?? 'first run', () => {
     expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('Prüfung');
     await screenshot(page, 'audit-de');
 
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await expect.poll(() => page.locator('.teams-view tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.teams-view thead th').allInnerTexts()).toEqual(['ENTRA-GRUPPE', 'SENTRY-TEAM', 'MITGLIED', 'STATUS']);
+    await screenshot(page, 'audit-teams-de');
+    await page.getByRole('tab', { name: 'Zuordnung: Was wäre, wenn' }).click();
+    await expect.poll(() => page.locator('.whatif-view tr.is-current').innerText()).toMatch(/aktuell/);
+    await screenshot(page, 'audit-whatif-de');
+
     await page.keyboard.press('Control+1');
     await expect.poll(() => page.getByRole('heading', { name: 'Noch keine Verbindungen' }).count()).toBe(1);
     await screenshot(page, 'connections-empty-de');

@@ -130,7 +130,7 @@ export const deAudit: Widen<typeof enAudit> = {
     caption: 'Ergebnis je möglicher Quelle für userName',
     current: 'aktuell',
     columns: {
-      source: 'Quelle für userName',
+      source: 'Quelle für <field>userName</field>',
       link: 'Verknüpfen',
       create: 'Anlegen',
       duplicate: 'Doppelt',

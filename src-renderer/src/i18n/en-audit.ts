@@ -126,7 +126,7 @@ export const enAudit = {
     caption: 'Outcome per candidate source of userName',
     current: 'current',
     columns: {
-      source: 'Source of userName',
+      source: 'Source of <field>userName</field>',
       link: 'Link',
       create: 'Create',
       duplicate: 'Duplicate',

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useAuditViews } from '../../stores/context';
 import { LoadingPanel } from '../common/StatusPanels';
 import { ErrorPanel } from '../ErrorPanel';
@@ -31,7 +31,9 @@ export function WhatIfView({ snapshotId }: { snapshotId: string }) {
           <caption className="visually-hidden">{t('whatIf.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('whatIf.columns.source')}</th>
+              <th scope="col">
+                <Trans i18nKey="whatIf.columns.source" components={{ field: <code className="field-term" /> }} />
+              </th>
               {OUTCOMES.map((outcome) => (
                 <th key={outcome} scope="col" className="numeric" title={t(`whatIf.hints.${outcome}`)}>
                   {t(`whatIf.columns.${outcome}`)}
