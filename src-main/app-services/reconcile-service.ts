@@ -60,6 +60,8 @@ export class ReconcileService {
   private readonly active = new Map<string, ActiveRun>();
   private journal: Promise<ReconcileJournal> | null = null;
   private audits = new Map<string, AuditResult>();
+  /** `reconcile:finished` events still being prepared, so `idle` can wait for them too. */
+  private readonly finishing = new Set<Promise<void>>();
 
   constructor(private readonly options: ReconcileServiceOptions) {}
 
@@ -135,9 +137,10 @@ export class ReconcileService {
     return runDto(run, this.liveState(runId));
   }
 
-  /** Waits for every run started so far to end, e.g. before quitting or at the end of a test. */
-  idle(): Promise<void> {
-    return this.jobs.idle();
+  /** Waits for every run started so far to end and report its end, e.g. before quitting or at the end of a test. */
+  async idle(): Promise<void> {
+    await this.jobs.idle();
+    await Promise.all([...this.finishing]);
   }
 
   private liveState(runId: string): { active: boolean; paused: boolean } {
@@ -256,7 +259,8 @@ export class ReconcileService {
             return;
           }
           this.active.delete(runId);
-          void this.finish(runId, end, emit);
+          const finishing = this.finish(runId, end, emit).finally(() => this.finishing.delete(finishing));
+          this.finishing.add(finishing);
         }
       );
     });
@@ -292,10 +296,21 @@ export class ReconcileService {
     }
     const value = end.outcome === 'completed' ? (end.value as { result: RunResult; verifyError: Error | null }) : null;
     const outcome = value?.result.state ?? 'cancelled';
-    const error = value?.verifyError ? { code: 'verification_failed', message: value.verifyError.message } : null;
+    let error = value?.verifyError ? { code: 'verification_failed', message: value.verifyError.message } : null;
+    const stopped = value === null ? null : stopReason(value.result);
+    if (stopped !== null) error = { code: /\bHTTP 401\b/.test(stopped) ? 'scim_unauthorized' : 'run_stopped', message: stopped };
     this.options.logger.info('reconcile run ended', { runId, outcome, failed: value?.result.failed ?? null });
     emit('reconcile:finished', { runId, outcome, run, error });
   }
+}
+
+/**
+ * Returns why the executor stopped a run on its own, e.g. after Sentry rejected the token.
+ * NOTE: read defensively because `RunResult.stoppedBecause` is new in the reconcile domain.
+ */
+function stopReason(result: RunResult): string | null {
+  const reason = (result as RunResult & { stoppedBecause?: string | null }).stoppedBecause;
+  return typeof reason === 'string' && reason !== '' ? reason : null;
 }
 
 function progressEvent(event: ReconcileProgress): ReconcileProgressEvent {

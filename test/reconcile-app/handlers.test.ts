@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditSnapshot } from '../../src-main/audit';
 import type { ResponseOf } from '../../src-main/ipc/contract';
-import { MATCHING_PROFILE, NO_TOKEN_PROFILE, OTHER_PROFILE, startReconcileHarness, type ReconcileHarness } from './harness';
+import { MATCHING_PROFILE, NO_TOKEN_PROFILE, OTHER_PROFILE, startReconcileHarness, WRONG_TOKEN_PROFILE, type ReconcileHarness } from './harness';
 
 type Plan = ResponseOf<'reconcile:plan'>;
 type Run = ResponseOf<'reconcile:run'>;
@@ -66,7 +66,8 @@ describe('reconcile:plan', () => {
     expect(plan.profiles.map((profile) => [profile.id, profile.matches])).toEqual([
       [MATCHING_PROFILE, true],
       [OTHER_PROFILE, false],
-      [NO_TOKEN_PROFILE, true]
+      [NO_TOKEN_PROFILE, true],
+      [WRONG_TOKEN_PROFILE, true]
     ]);
     expect(JSON.stringify(plan)).not.toContain(h.token);
   });
@@ -188,6 +189,19 @@ describe('reconcile:start', () => {
       details: { profileUrl: 'https://sentry.io/api/0/organizations/northwind/scim/v2', snapshotUrl: h.fake.baseUrl, profileId: OTHER_PROFILE }
     });
     expect(writes(h)).toEqual([]);
+  });
+
+  it('stops when Sentry rejects the token', async () => {
+    const h = await open();
+    const { runId } = await h.call<{ runId: string }>('reconcile:start', { snapshotId: h.snapshot.meta.id, profileId: WRONG_TOKEN_PROFILE });
+
+    const end = await finished(h, runId);
+    expect(end.outcome).toBe('cancelled');
+    expect(end.error).toEqual({ code: 'scim_unauthorized', message: 'Sentry rejected the SCIM token (HTTP 401) at operation 1, so the run stopped there.' });
+    expect(end.run!.counts).toEqual({ planned: 26, pending: 0, done: 0, skipped: 0, failed: 1 });
+    expect(end.run!.unfinished).toBe(true);
+    expect(end.run!.operations[0]!.httpStatus).toBe(401);
+    expect(JSON.stringify(h.events)).not.toContain('revoked-token');
   });
 
   it('rejects a plan with nothing to send', async () => {

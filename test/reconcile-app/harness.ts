@@ -19,6 +19,8 @@ import { demoSeed, writeSeedSnapshot } from '../reconcile/helpers';
 export const MATCHING_PROFILE = 'contoso';
 export const OTHER_PROFILE = 'northwind';
 export const NO_TOKEN_PROFILE = 'contoso-without-token';
+/** Points at the fake with a token it rejects (HTTP 401). */
+export const WRONG_TOKEN_PROFILE = 'contoso-revoked-token';
 
 export interface RecordedEvent {
   event: EventName;
@@ -57,12 +59,13 @@ export async function startReconcileHarness(options: { latencyMs?: number } = {}
   const profiles: ProfileChoice[] = [
     { id: MATCHING_PROFILE, name: 'Contoso Sentry', sentryScimUrl: `${fake.baseUrl}/`, hasScimToken: true },
     { id: OTHER_PROFILE, name: 'Northwind Sentry', sentryScimUrl: 'https://sentry.io/api/0/organizations/northwind/scim/v2', hasScimToken: true },
-    { id: NO_TOKEN_PROFILE, name: 'Contoso without token', sentryScimUrl: fake.baseUrl, hasScimToken: false }
+    { id: NO_TOKEN_PROFILE, name: 'Contoso without token', sentryScimUrl: fake.baseUrl, hasScimToken: false },
+    { id: WRONG_TOKEN_PROFILE, name: 'Contoso with a revoked token', sentryScimUrl: fake.baseUrl, hasScimToken: true }
   ];
   const credentials = async (profileId: string): Promise<ScimCredentials> => {
     const profile = profiles.find((candidate) => candidate.id === profileId);
     if (!profile) throw new Error(`test harness has no profile ${profileId}`);
-    return { baseUrl: profile.sentryScimUrl, token: seed.scim.token };
+    return { baseUrl: profile.sentryScimUrl, token: profileId === WRONG_TOKEN_PROFILE ? 'revoked-token' : seed.scim.token };
   };
 
   const service = new ReconcileService({

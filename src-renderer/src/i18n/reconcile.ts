@@ -127,6 +127,8 @@ export const reconcileEn = {
   result: {
     completed: 'Run finished: {{done}} done, {{skipped}} skipped, {{failed}} failed.',
     cancelled: 'Run cancelled with {{left}} operations left. Resume it from the list of unfinished runs.',
+    unauthorized: 'Sentry rejected the SCIM token, so the run stopped with {{left}} operations left. Enter a new token under Connections, then resume the run from the list of unfinished runs.',
+    stopped: 'The run stopped before its end. The journal says: {{message}}',
     failed: 'The run stopped with an error: {{message}}',
     verification: 'Verification snapshot {{id}}: {{verified}} of {{applied}} applied operations verified.',
     verificationFailed: 'The run finished, but the verification failed: {{message}} Take a new snapshot to check Sentry.',
@@ -281,6 +283,8 @@ export const reconcileDe: ReconcileResources = {
   result: {
     completed: 'Lauf beendet: {{done}} erledigt, {{skipped}} übersprungen, {{failed}} fehlgeschlagen.',
     cancelled: 'Lauf abgebrochen, {{left}} Operationen stehen noch aus. Setzen Sie ihn in der Liste der nicht abgeschlossenen Läufe fort.',
+    unauthorized: 'Sentry hat das SCIM-Token abgelehnt, daher wurde der Lauf mit {{left}} ausstehenden Operationen angehalten. Tragen Sie unter Verbindungen ein neues Token ein und setzen Sie den Lauf dann in der Liste der nicht abgeschlossenen Läufe fort.',
+    stopped: 'Der Lauf wurde vorzeitig angehalten. Das Journal meldet (auf Englisch): {{message}}',
     failed: 'Der Lauf wurde mit einem Fehler beendet: {{message}}',
     verification: 'Prüf-Snapshot {{id}}: {{verified}} von {{applied}} ausgeführten Operationen bestätigt.',
     verificationFailed: 'Der Lauf ist beendet, aber die Prüfung ist fehlgeschlagen: {{message}} Erstellen Sie einen neuen Snapshot, um Sentry zu prüfen.',

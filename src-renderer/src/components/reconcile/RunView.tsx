@@ -9,6 +9,8 @@ function resultLines(t: ReconcileT, run: RunViewState): string[] {
   const count = (state: string) => run.operations.filter((operation) => operation.state === state).length;
   const lines: string[] = [];
   if (end.outcome === 'failed') lines.push(t('result.failed', { message: end.error?.message ?? '' }));
+  else if (end.error?.code === 'scim_unauthorized') lines.push(t('result.unauthorized', { left: count('planned') + count('pending') }));
+  else if (end.error?.code === 'run_stopped') lines.push(t('result.stopped', { message: end.error.message }));
   else if (end.outcome === 'cancelled') lines.push(t('result.cancelled', { left: count('planned') + count('pending') }));
   else lines.push(t('result.completed', { done: count('done'), skipped: count('skipped'), failed: count('failed') }));
 
