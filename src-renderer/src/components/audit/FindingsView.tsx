@@ -12,13 +12,14 @@ export function FindingsView() {
   const rowsError = useAudit((state) => state.rowsError);
   const detailOpen = useAudit((state) => state.detailStatus !== 'idle');
   const filter = useAudit((state) => state.filter);
-  const ensureRows = useAudit((state) => state.ensureRows);
+  const snapshotId = useAudit((state) => state.snapshotId);
+  const run = useAudit((state) => state.run);
   const filtered = filter.text !== '' || filter.kinds.length > 0 || filter.severities.length > 0;
 
   return (
     <div className="findings-view">
       <FilterBar />
-      {rowsError !== null && <ErrorPanel title={t('findings.loadFailed')} error={rowsError} onRetry={() => ensureRows(0, 0)} />}
+      {rowsError !== null && <ErrorPanel title={t('findings.loadFailed')} error={rowsError} onRetry={() => snapshotId !== null && void run(snapshotId)} />}
       <div className={detailOpen ? 'findings-split findings-split--open' : 'findings-split'}>
         {total === 0 ? (
           <p className="panel panel--empty">{filtered ? t('findings.noneMatching') : t('findings.none')}</p>

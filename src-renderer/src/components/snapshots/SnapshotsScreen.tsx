@@ -54,6 +54,8 @@ export function SnapshotsScreen() {
   const openDetail = useSnapshotDetail((state) => state.open);
   const closeDetail = useSnapshotDetail((state) => state.close);
   const openAudit = useNavigation((state) => state.openAudit);
+  const chosenId = useNavigation((state) => state.snapshotId);
+  const selectSnapshot = useNavigation((state) => state.selectSnapshot);
   const picker = useFilePicker();
   const [deleting, setDeleting] = useState<string | null>(null);
 
@@ -68,7 +70,10 @@ export function SnapshotsScreen() {
 
   async function onConfirmDelete(id: string): Promise<void> {
     setDeleting(null);
-    if ((await remove(id)) && selectedId === id) closeDetail();
+    if (!(await remove(id))) return;
+    if (selectedId === id) closeDetail();
+    // The other screens must not keep working on a snapshot that no longer exists.
+    if (chosenId === id) selectSnapshot(null);
   }
 
   const loading = status === 'idle' || status === 'loading';
