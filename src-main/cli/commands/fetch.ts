@@ -36,12 +36,22 @@ export const fetchCommand: Command = {
     const transport = createNodeTransport();
     const logger = verboseLogger(context);
 
-    const { graph, scim } = createCaptureClients(settings, { transport, logger });
+    // Building the clients sends nothing, so anything it rejects is a mistake in the flags (a malformed
+    // GUID, URL or host) and gets the usage exit status.
+    let clients: ReturnType<typeof createCaptureClients>;
+    try {
+      clients = createCaptureClients(settings, { transport, logger });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { graph, scim } = clients;
 
-    // Ctrl+C cancels the capture; nothing is written for a cancelled capture.
+    // Ctrl+C cancels the capture or the write before its rename, so nothing is written. The handler
+    // stays for the whole command: a terminal sends SIGINT to npm, tsx and Roster at once, and a
+    // second signal must not fall through to Node's default exit in the middle of the write.
     const controller = new AbortController();
     const onInterrupt = (): void => controller.abort();
-    process.once('SIGINT', onInterrupt);
+    process.on('SIGINT', onInterrupt);
 
     const startedAt = new Date();
     const progress = progressPrinter(context);
@@ -53,7 +63,8 @@ export const fetchCommand: Command = {
       try {
         const meta = await workspace.writeSnapshot({
           meta: { ...captured.meta, createdAt: startedAt.toISOString(), origin: 'live', toolVersion: TOOL_VERSION, capturedBy: userInfo().username },
-          data: captured.data
+          data: captured.data,
+          signal: controller.signal
         });
         context.stderr(`Snapshot written to ${workspace.dir}.`);
         context.stdout(meta.id);
@@ -63,7 +74,9 @@ export const fetchCommand: Command = {
         workspace.close();
       }
     } catch (error) {
-      if (error instanceof CaptureCancelledError) throw new Error('capture cancelled; no snapshot was written.', { cause: error });
+      if (error instanceof CaptureCancelledError || controller.signal.aborted) {
+        throw new Error('capture cancelled; no snapshot was written.', { cause: error });
+      }
       throw error;
     } finally {
       process.removeListener('SIGINT', onInterrupt);
