@@ -69,6 +69,8 @@ export interface RunResult {
   /** Every operation of the run as the journal stores it after this call. */
   operations: JournalOperation[];
   failed: number;
+  /** Why the run stopped before its end without a cancel, e.g. Sentry rejecting the SCIM token. */
+  stoppedBecause: string | null;
 }
 
 /** Starts a journaled run of an approved plan and sends its operations in order. */
@@ -115,6 +117,7 @@ async function runOperations(runId: string, plan: ReconcilePlan, options: Execut
   for (const operation of journaled.values()) if (operation.state === 'done') resultIds.set(operation.seq, operation.resultId);
 
   let cancelled = false;
+  let stoppedBecause: string | null = null;
   for (const [index, operation] of plan.operations.entries()) {
     const state = journaled.get(operation.seq)?.state;
     if (state === 'done' || state === 'skipped') continue;
@@ -135,12 +138,19 @@ async function runOperations(runId: string, plan: ReconcilePlan, options: Execut
     await options.journal.recordResult(runId, operation.seq, { ...outcome, at: now().toISOString(), runBy: options.runBy });
     if (outcome.state === 'done') resultIds.set(operation.seq, outcome.resultId);
     options.onProgress?.({ type: 'finished', runId, operation, position: index + 1, total, outcome });
+
+    // A rejected token fails every later operation the same way, so sending them only adds noise to Sentry's logs.
+    if (outcome.state === 'failed' && outcome.httpStatus === 401) {
+      cancelled = true;
+      stoppedBecause = `Sentry rejected the SCIM token (HTTP 401) at operation ${operation.seq}, so the run stopped there.`;
+      break;
+    }
   }
 
   const finalState = cancelled ? 'cancelled' : 'completed';
   await options.journal.setRunState(runId, finalState, now().toISOString());
   const operations = readRunOrThrow(options.journal, runId).operations;
-  return { runId, state: finalState, plan, operations, failed: operations.filter((operation) => operation.state === 'failed').length };
+  return { runId, state: finalState, plan, operations, failed: operations.filter((operation) => operation.state === 'failed').length, stoppedBecause };
 }
 
 /** Checks, marks pending, sends and returns the outcome; 'cancelled' leaves a pending row for the resume to check. */

@@ -339,7 +339,10 @@ class Planner {
     this.push(`team.rename:${ref.id}`, {
       ...request, seq: 0, kind: 'team.rename', findingId: finding.id, findingKind: finding.kind, team, displayName,
       method: 'PATCH',
-      consequence: `Sentry renames team "${team.displayName}" to "${displayName}" and changes its slug from ${sentrySlug(team.displayName)} to ${slug}.`
+      consequence:
+        sentrySlug(team.displayName) === slug
+          ? `Sentry renames team "${team.displayName}" to "${displayName}", and its slug stays ${slug}.`
+          : `Sentry renames team "${team.displayName}" to "${displayName}" and changes its slug from ${sentrySlug(team.displayName)} to ${slug}.`
     });
   }
 

@@ -276,6 +276,16 @@ describe('reconcile guards', () => {
     }
   });
 
+  it('stops at a rejected token', async () => {
+    const planned = plan({ kinds: ['user.missing_in_sentry'] });
+    const result = await executePlan(planned, { writer: scimClients(fake, 'not-the-token').writer, journal, runBy: 'auditor' });
+
+    expect(result.state).toBe('cancelled');
+    expect(result.stoppedBecause).toBe(`Sentry rejected the SCIM token (HTTP 401) at operation ${planned.operations[0]!.seq}, so the run stopped there.`);
+    expect(result.operations.map((operation) => operation.state)).toEqual(['failed', ...planned.operations.slice(1).map(() => 'planned')]);
+    expect(fake.requests.map((request) => request.status)).toEqual([401]);
+  });
+
   it('names an unknown finding id', () => {
     expect(() => plan({ findingIds: ['user.missing_in_sentry:0000'] })).toThrow(
       `Finding "user.missing_in_sentry:0000" is not in the audit of snapshot ${snapshot.meta.id}. Run \`roster audit --snapshot ${snapshot.meta.id} --format json\` to list the finding ids.`

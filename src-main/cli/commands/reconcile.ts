@@ -15,6 +15,7 @@ import { type Command, type CommandContext, stringOption } from '../command';
 import { UsageError } from '../errors';
 import { PREVIOUS_OPTION, ROLE_MAP_OPTION, readPreviousSnapshot, readRoleMapping, readSnapshotOption } from '../snapshot-args';
 import { formatTable } from '../table';
+import { openExistingWorkspace } from '../workspace';
 
 /** Writes are retried only on 429 (and GET, PUT, DELETE on 5xx), so a generous budget costs no duplicates. */
 const HTTP_SETTINGS = { timeoutMs: 60_000, retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 60_000 }, concurrency: 1 };
@@ -54,8 +55,9 @@ export const reconcileCommand: Command = {
     else if (context.values.plan) mode = 'plan';
     if (mode === null) throw new UsageError('choose --plan to print the plan, --apply to send it, or --resume RUN_ID to finish an interrupted run.');
     if (context.values.plan && context.values.apply) throw new UsageError('--plan and --apply exclude each other: print the plan first, then run again with --apply.');
+    if (mode !== 'plan') requireSentryAccess(context);
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     try {
       if (mode === 'resume') return await resumeCommand(context, workspace, resume as string);
       const { snapshot, plan } = await planFromOptions(context, workspace);
@@ -128,12 +130,26 @@ async function finishRun(context: CommandContext, workspace: Workspace, journal:
   if (run === null) throw new Error(`reconcile run ${result.runId} is missing from workspace ${workspace.dir} after it ran.`);
   context.stdout(formatRun(run, verification));
 
+  if (result.stoppedBecause !== null) {
+    context.stderr(`${result.stoppedBecause} Set ROSTER_SENTRY_TOKEN to the current SCIM token, then finish the run with: roster reconcile --resume ${result.runId} --sentry-url ${run.sentryBaseUrl}`);
+    return 1;
+  }
   if (result.state === 'cancelled') {
     context.stderr(`Run ${result.runId} was cancelled. Finish it with: roster reconcile --resume ${result.runId} --sentry-url ${run.sentryBaseUrl}`);
     return 1;
   }
   if (result.failed > 0) context.stderr(`${result.failed} operations failed. Fix the cause, then retry them with: roster reconcile --resume ${result.runId} --sentry-url ${run.sentryBaseUrl}`);
   return result.failed > 0 ? 1 : 0;
+}
+
+/** Checks before any planning that the flags and token a change needs are there, so a mistake costs no wait. */
+function requireSentryAccess(context: CommandContext): void {
+  if (!stringOption(context, 'sentry-url')) {
+    throw new UsageError('--sentry-url is required to change Sentry: the SCIM Base URL the snapshot was taken from (`roster show ID` prints it).');
+  }
+  if (!context.env.ROSTER_SENTRY_TOKEN) {
+    throw new UsageError('ROSTER_SENTRY_TOKEN is not set: export the SCIM "Auth Token" from Sentry, Settings > Auth > SCIM Information.');
+  }
 }
 
 function buildClients(context: CommandContext, plannedUrl: string): { writer: ScimWriter; reader: ScimClient } {
@@ -146,11 +162,15 @@ function buildClients(context: CommandContext, plannedUrl: string): { writer: Sc
   return { writer: new ScimWriter({ baseUrl: sentryUrl, token, http }), reader: new ScimClient({ baseUrl: sentryUrl, token, http }) };
 }
 
-/** Ctrl+C cancels between requests; the journal keeps the run so it can be resumed. */
+/**
+ * Ctrl+C cancels between requests; the journal keeps the run so it can be resumed. The handler stays
+ * until the run ends, because a terminal's SIGINT reaches npm, tsx and Roster at once and a second
+ * one must not end the process while the journal is being written.
+ */
 async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const onInterrupt = (): void => controller.abort();
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   try {
     return await work(controller.signal);
   } finally {
