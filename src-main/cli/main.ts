@@ -50,7 +50,7 @@ export async function runCli(argv: string[], io: { stdout: (text: string) => voi
   try {
     context = parseCommandLine(command, rest, io);
   } catch (error) {
-    io.stderr(`roster ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+    io.stderr(`roster ${command.name}: ${describeParseError(error, command.name)}\nUsage: ${command.usage}`);
     return EXIT_USAGE;
   }
   if (context.values.help) {
@@ -99,6 +99,17 @@ async function askOnTerminal(question: string): Promise<boolean> {
   } finally {
     terminal.close();
   }
+}
+
+/** Rewords node:util's parse errors, whose text quotes the option unevenly and suggests `--` tricks. */
+function describeParseError(error: unknown, commandName: string): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? null;
+
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message}. Run \`roster ${commandName} --help\` for its options.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}.`;
+  return message;
 }
 
 /** The reason on one line: the message, then its cause's message when that adds something. */

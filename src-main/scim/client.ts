@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HttpClient } from '../http/client';
-import { HttpError, InvalidResponseError } from '../http/errors';
+import { HttpError, InvalidResponseError, NetworkError } from '../http/errors';
 import type { ScimGroup, ScimUser, SourceName, SourceRecord } from '../model/snapshot';
 import { parseScimBaseUrl } from './base-url';
 import { describeIssue, listResponseSchema, scimGroupSchema, scimUserSchema } from './schemas';
@@ -153,6 +153,9 @@ export class ScimClient {
 
 /** Adds what to do to the errors whose cause an administrator can fix. */
 export function explainScimError(error: unknown): unknown {
+  if (error instanceof NetworkError) {
+    return new Error(`${error.message}. Check the SCIM base URL, the network, and any proxy (HTTPS_PROXY, NO_PROXY).`, { cause: error });
+  }
   if (!(error instanceof HttpError)) return error;
   if (error.status === 401) {
     return new Error(

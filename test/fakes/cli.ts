@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,6 +55,7 @@ process.stdout.write(
 
 const stop = async (): Promise<void> => {
   await fakes.close();
+  rmSync(folder, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

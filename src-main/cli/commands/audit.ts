@@ -2,12 +2,12 @@ import { auditSnapshot } from '../../audit';
 import { SEVERITIES, type Severity, severityRank } from '../../model/finding';
 import type { AuditResult } from '../../model/audit-result';
 import { findingsToCsv, findingsToJson, writeFileAtomic } from '../../report';
-import { Workspace } from '../../store';
 import { TOOL_VERSION } from '../../version';
 import { type Command, stringOption } from '../command';
 import { EXIT_FINDINGS, UsageError } from '../errors';
 import { PREVIOUS_OPTION, ROLE_MAP_OPTION, languageOption, readPreviousSnapshot, readRoleMapping, readSnapshotOption } from '../snapshot-args';
 import { formatTable } from '../table';
+import { openExistingWorkspace } from '../workspace';
 
 const FAIL_ON = ['high', 'medium', 'low'] as const;
 
@@ -25,14 +25,14 @@ export const auditCommand: Command = {
     ...ROLE_MAP_OPTION
   },
   async run(context) {
-    const format = stringOption(context, 'format') ?? 'table';
+    const format = stringOption(context, 'format') ?? formatFromFileName(stringOption(context, 'out'));
     if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be table, json or csv, not "${format}".`);
     const failOn = stringOption(context, 'fail-on');
     if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be high, medium or low, not "${failOn}".`);
     const lang = languageOption(context);
     const roleMapping = readRoleMapping(context);
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     let result: AuditResult;
     let output: string;
     try {
@@ -81,4 +81,10 @@ function formatAudit(result: AuditResult): string {
     finding.attribute ? `${finding.attribute.name}: ${finding.attribute.entraValue ?? '(none)'} / ${finding.attribute.sentryValue ?? '(none)'}` : ''
   ]);
   return [...lines, '', formatTable(['SEVERITY', 'KIND', 'ENTRA', 'SENTRY', 'ATTRIBUTE (ENTRA / SENTRY)'], rows)].join('\n');
+}
+
+/** Without --format, `--out x.json` or `--out x.csv` picks that format; anything else gets the table. */
+function formatFromFileName(out: string | undefined): string {
+  const extension = out?.toLowerCase().match(/\.(json|csv)$/)?.[1];
+  return extension ?? 'table';
 }

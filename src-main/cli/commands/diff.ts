@@ -1,8 +1,8 @@
 import { diffSnapshots } from '../../audit';
-import { Workspace } from '../../store';
 import { type Command, stringOption } from '../command';
 import { UsageError } from '../errors';
 import { formatTable } from '../table';
+import { openExistingWorkspace } from '../workspace';
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -13,7 +13,7 @@ export const diffCommand: Command = {
     const [fromRef, toRef] = context.positionals;
     if (!fromRef || !toRef) throw new UsageError('name two snapshots: the older first, e.g. `roster diff 20261201-090000-a1b2c3 latest`.');
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     try {
       const from = await workspace.readSnapshot(workspace.resolveId(fromRef));
       const to = await workspace.readSnapshot(workspace.resolveId(toRef));

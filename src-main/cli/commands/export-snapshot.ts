@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { SNAPSHOTS_FOLDER, StoreError, Workspace, loadSqlJs } from '../../store';
+import { dirname, join, resolve } from 'node:path';
+import { SNAPSHOTS_FOLDER, StoreError, loadSqlJs } from '../../store';
 import { writeFileAtomic } from '../../store/atomic-file';
 import { systemErrorCode } from '../../store/errors';
 import { decodeSnapshot } from '../../store/snapshot-decode';
 import { type Command, stringOption } from '../command';
 import { UsageError } from '../errors';
+import { openExistingWorkspace } from '../workspace';
 
 export const exportSnapshotCommand: Command = {
   name: 'export-snapshot',
@@ -26,8 +27,9 @@ export const exportSnapshotCommand: Command = {
     if (!out) throw new UsageError('--out FILE is required: where to write the snapshot file, e.g. --out sentry-audit.roster.sqlite.');
     const target = resolve(out);
     if (await exists(target)) throw new Error(`${target} already exists, and an export never replaces a file. Choose another name or delete it first.`);
+    if (!(await exists(dirname(target)))) throw new Error(`The folder ${dirname(target)} does not exist. Create it first, or choose another --out path.`);
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     let bytes: Buffer;
     let contentSha256: string;
     let id: string;

@@ -34,6 +34,10 @@ export const importCommand: Command = {
     try {
       const meta = await workspace.writeSnapshot(buildSnapshotFromImport(plan));
       context.stderr(`Snapshot written to ${workspace.dir}.`);
+      const twins = workspace.list().filter((summary) => summary.id !== meta.id && summary.contentSha256 === meta.contentSha256);
+      if (twins.length > 0) {
+        context.stderr(`Note: the content equals snapshot ${twins.map((twin) => twin.id).join(', ')}; the same files were probably imported before.`);
+      }
       context.stdout(`\nSnapshot ${meta.id}`);
       return 0;
     } finally {

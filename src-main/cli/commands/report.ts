@@ -1,12 +1,12 @@
 import { userInfo } from 'node:os';
 import { auditSnapshot, diffSnapshots } from '../../audit';
 import { buildWorkbook, writeFileAtomic } from '../../report';
-import { Workspace } from '../../store';
 import { ReconcileJournal } from '../../store/journal';
 import { TOOL_VERSION } from '../../version';
 import { type Command, stringOption } from '../command';
 import { UsageError } from '../errors';
 import { PREVIOUS_OPTION, ROLE_MAP_OPTION, languageOption, readPreviousSnapshot, readRoleMapping, readSnapshotOption } from '../snapshot-args';
+import { openExistingWorkspace } from '../workspace';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -20,7 +20,7 @@ export const reportCommand: Command = {
     const lang = languageOption(context);
     const roleMapping = readRoleMapping(context);
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     try {
       const snapshot = await readSnapshotOption(context, workspace);
       const previous = await readPreviousSnapshot(context, workspace, snapshot);

@@ -1,8 +1,8 @@
 import type { Snapshot } from '../../model/snapshot';
-import { Workspace } from '../../store';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { formatTable } from '../table';
+import { openExistingWorkspace } from '../workspace';
 
 export const showCommand: Command = {
   name: 'show',
@@ -13,7 +13,7 @@ export const showCommand: Command = {
     const ref = context.positionals[0];
     if (!ref) throw new UsageError('name the snapshot: an id from `roster snapshots`, or `latest`.');
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     try {
       const snapshot = await workspace.readSnapshot(workspace.resolveId(ref));
       context.stdout(describeSnapshot(snapshot));

@@ -1,5 +1,6 @@
 import { Workspace } from '../../store';
 import type { Command } from '../command';
+import { workspaceExists } from '../workspace';
 import { formatTable } from '../table';
 
 export const snapshotsCommand: Command = {
@@ -8,6 +9,10 @@ export const snapshotsCommand: Command = {
   usage: 'roster snapshots [--workspace DIR]',
   options: {},
   async run(context) {
+    if (!workspaceExists(context.workspaceDir)) {
+      context.stderr(`No Roster workspace in ${context.workspaceDir} yet. Take a snapshot with \`roster fetch\` or \`roster import\`, or check --workspace.`);
+      return 0;
+    }
     const workspace = await Workspace.open(context.workspaceDir);
     try {
       const snapshots = workspace.list();

@@ -1,8 +1,8 @@
 import { whatIf } from '../../audit';
-import { Workspace } from '../../store';
 import { type Command, stringOption } from '../command';
 import { PREVIOUS_OPTION, readPreviousSnapshot, readSnapshotOption } from '../snapshot-args';
 import { formatTable } from '../table';
+import { openExistingWorkspace } from '../workspace';
 
 export const whatifCommand: Command = {
   name: 'whatif',
@@ -15,7 +15,7 @@ export const whatifCommand: Command = {
       .map((name) => name.trim())
       .filter(Boolean);
 
-    const workspace = await Workspace.open(context.workspaceDir);
+    const workspace = await openExistingWorkspace(context.workspaceDir);
     try {
       const snapshot = await readSnapshotOption(context, workspace);
       const previous = await readPreviousSnapshot(context, workspace, snapshot);
