@@ -108,7 +108,7 @@ function describeParseError(error: unknown, commandName: string): string {
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? null;
 
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message}. Run \`roster ${commandName} --help\` for its options.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'an option'} ${/does not take an argument/.test(message) ? 'takes no value' : 'needs a value'}.`;
   return message;
 }
 

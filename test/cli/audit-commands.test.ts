@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import XLSX from 'xlsx';
@@ -121,5 +121,54 @@ describe('roster diff, whatif and report', () => {
     const run = await roster('report', '--out', join(folder, 'report.pdf'));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--out must name an .xlsx file');
+  });
+});
+
+describe('command line guards', () => {
+  it('does not create a workspace when reading', async () => {
+    const missing = join(folder, 'typo-workspace');
+    let stderr = '';
+    const status = await runCli(['audit', '--workspace', missing], { stdout: () => undefined, stderr: (text) => (stderr += text), env: {} });
+    expect(status).toBe(1);
+    expect(stderr).toBe(`roster audit: No Roster workspace in ${missing}: check --workspace or ROSTER_WORKSPACE. \`roster fetch\` or \`roster import\` creates one.`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('lists nothing for a missing workspace', async () => {
+    const missing = join(folder, 'not-yet');
+    let stderr = '';
+    const status = await runCli(['snapshots', '--workspace', missing], { stdout: () => undefined, stderr: (text) => (stderr += text), env: {} });
+    expect(status).toBe(0);
+    expect(stderr).toContain(`No Roster workspace in ${missing} yet.`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('names an unknown option plainly', async () => {
+    const run = await roster('audit', '--colour');
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('roster audit: unknown option --colour. Run `roster audit --help` for its options.');
+  });
+
+  it('names an option without its value', async () => {
+    const run = await roster('audit', '--format');
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('roster audit: --format needs a value.');
+  });
+
+  it('picks JSON from the --out name', async () => {
+    const out = join(folder, 'findings.json');
+    const run = await roster('audit', '--snapshot', first.id, '--out', out);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { formatVersion: number }).formatVersion).toBe(1);
+  });
+
+  it('exits 2 for a malformed client id', async () => {
+    let stderr = '';
+    const status = await runCli(
+      ['fetch', '--workspace', workspace, '--tenant', 'contoso.example', '--client-id', 'not-a-guid', '--app-name', 'Sentry', '--sentry-url', 'https://sentry.io/api/0/organizations/acme/scim/v2'],
+      { stdout: () => undefined, stderr: (text) => (stderr += text), env: { ROSTER_SENTRY_TOKEN: 'token', ROSTER_ENTRA_CLIENT_SECRET: 'secret' } }
+    );
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toBe(`roster fetch: Invalid client id "not-a-guid": use the application (client) id GUID from the app registration's overview page.`);
   });
 });
