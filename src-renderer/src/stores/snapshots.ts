@@ -16,6 +16,8 @@ export interface SnapshotsState {
   error: IpcError | null;
   /** True when the workspace holds no snapshot and the bundled demo can be opened. */
   offerDemo: boolean;
+  /** True while main checks whether to offer the demo, so the empty state does not flash first. */
+  checkingFirstRun: boolean;
   opened: OpenedFile[];
   /** A failed delete, open or demo request, shown above the list. */
   actionError: IpcError | null;
@@ -44,8 +46,8 @@ export function createSnapshotsStore(api: ApiClient): SnapshotsStore {
 
     async function checkFirstRun(call: number): Promise<void> {
       const firstRun = await api.invoke('app:firstRun', {});
-      if (call !== latestCall || !firstRun.ok) return;
-      set({ offerDemo: firstRun.value.workspaceEmpty && firstRun.value.demoAvailable });
+      if (call !== latestCall) return;
+      set({ checkingFirstRun: false, offerDemo: firstRun.ok && firstRun.value.workspaceEmpty && firstRun.value.demoAvailable });
     }
 
     return {
@@ -55,6 +57,7 @@ export function createSnapshotsStore(api: ApiClient): SnapshotsStore {
       incompleteCount: 0,
       error: null,
       offerDemo: false,
+      checkingFirstRun: false,
       opened: [],
       actionError: null,
       busy: false,
@@ -76,7 +79,8 @@ export function createSnapshotsStore(api: ApiClient): SnapshotsStore {
           snapshots: result.value.snapshots,
           workspaceDir: result.value.workspaceDir,
           incompleteCount: result.value.incompleteCount,
-          offerDemo: false
+          offerDemo: false,
+          checkingFirstRun: result.value.snapshots.length === 0
         });
         // The list shows at once; the demo offer follows when main confirms the workspace is empty.
         if (result.value.snapshots.length === 0) void checkFirstRun(call);

@@ -47,6 +47,7 @@ export function SnapshotsScreen() {
   // Once the demo is open, its card replaces the offer.
   const offerDemo = useSnapshots((state) => state.offerDemo && !state.opened.some((file) => file.demo));
   const busy = useSnapshots((state) => state.busy);
+  const checkingFirstRun = useSnapshots((state) => state.checkingFirstRun);
   const load = useSnapshots((state) => state.load);
   const remove = useSnapshots((state) => state.remove);
   const openFile = useSnapshots((state) => state.openFile);
@@ -117,7 +118,7 @@ export function SnapshotsScreen() {
       )}
       {loading && <LoadingPanel text={t('snapshots.loading')} />}
       {status === 'error' && error !== null && <ErrorPanel title={t('errors.loadSnapshots')} error={error} onRetry={() => void load()} />}
-      {status === 'ready' && snapshots.length === 0 && !offerDemo && (
+      {status === 'ready' && snapshots.length === 0 && !offerDemo && !checkingFirstRun && (
         <EmptyPanel id="empty-title" title={t('snapshots.emptyTitle')}>
           <p>
             <Trans i18nKey="snapshots.emptyBody" components={commandMarkup} />
