@@ -176,7 +176,7 @@ export function runDto(run: JournalRun, live: { active: boolean; paused: boolean
     if (operation === undefined) throw new Error(`Reconcile run ${run.id} has operation ${entry.seq} in its journal but not in its plan; the journal in the workspace index is damaged.`);
     return {
       ...operationDto(operation),
-      // The journal holds the path and body as sent, with a created team's id in place of its placeholder.
+      // The journal stores the path and body as sent, with a created team's id in place of its placeholder.
       path: entry.path,
       body: entry.body === null || entry.body === undefined ? null : JSON.stringify(entry.body, null, 2),
       state: entry.state,

@@ -72,7 +72,7 @@ export class ReconcileService {
 
   /**
    * Builds the plan again from the same request, checks the threshold and the profile, and starts the
-   * run as a job. Returns once the journal holds the run, so its id can be resumed even after a crash.
+   * run as a job. Returns once the journal contains the run, so its id can be resumed even after a crash.
    */
   async start(input: ParsedRequestOf<'reconcile:start'>, emit: Emit): Promise<ResponseOf<'reconcile:start'>> {
     const { plan } = await this.buildPlan(input);
@@ -157,7 +157,8 @@ export class ReconcileService {
   private async buildPlan(input: PlanInput): Promise<{ plan: ReconcilePlan; selected: number }> {
     const snapshot = await this.readSnapshot(input.snapshotId);
     const audit = this.auditOf(snapshot);
-    const findingIds = input.findingIds.length > 0 ? input.findingIds : input.filter ? filteredIds(audit, input.filter) : [];
+    let findingIds = input.findingIds;
+    if (findingIds.length === 0 && input.filter) findingIds = filteredIds(audit, input.filter);
     if (input.findingIds.length === 0 && input.filter && findingIds.length === 0) {
       throw serviceError('reconcile_nothing_to_do', 'No finding that reconcile can fix matches the filter, so there is nothing to plan. Clear or change the filter.', { snapshotId: input.snapshotId });
     }
@@ -222,7 +223,7 @@ export class ReconcileService {
 
   /**
    * Runs `work` as a job and resolves with the run id from its first progress event. A run that fails
-   * before the journal holds it rejects the request instead, so the renderer sees the error.
+   * before the journal contains it rejects the request instead, so the renderer sees the error.
    */
   private launch(
     emit: Emit,
@@ -328,7 +329,7 @@ function progressEvent(event: ReconcileProgress): ReconcileProgressEvent {
 }
 
 /**
- * The ids of the findings the Audit screen's filter shows, matched as its findings list matches them,
+ * Selects the ids of the findings the Audit screen's filter shows, matched as its findings list matches them,
  * limited to the kinds the plan can fix so other kinds do not fill the skipped list.
  */
 function filteredIds(audit: AuditResult, filter: NonNullable<PlanInput['filter']>): string[] {

@@ -1,6 +1,6 @@
 /**
  * Serves the built renderer with the full handler table, the reconcile service included, over HTTP
- * on 127.0.0.1. The workspace holds the demo seed's snapshot with the fake SCIM server's URL, and one
+ * on 127.0.0.1. The workspace contains the demo seed's snapshot with the fake SCIM server's URL, and one
  * connection profile points at that server.
  */
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 /**
  * The reconcile dialog in Debian's Chromium, opened from the Audit screen, against the real handlers
- * and the fake SCIM server: options, the threshold rejection, a run paused, cancelled and resumed from
- * the list of unfinished runs, and its verified result, in English and German.
+ * and the fake SCIM server. It covers the options, the threshold rejection, a run paused, cancelled and
+ * resumed from the list of unfinished runs, and the verified result, in English and German.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -27,7 +27,7 @@ async function finished(h: ReconcileHarness, runId: string, count = 1) {
   return h.eventsOf('reconcile:finished').filter((event) => event.runId === runId).at(-1)!;
 }
 
-/** The id of the demo's one team rename finding, read from a plan of that kind. */
+/** Reads the id of the demo's one team rename finding from a plan of that kind. */
 async function renameFindingId(h: ReconcileHarness): Promise<string> {
   const plan = await h.call<Plan>('reconcile:plan', { snapshotId: h.snapshot.meta.id, filter: { kinds: ['group.name_mismatch'] } });
   return plan.operations[0]!.findingId;

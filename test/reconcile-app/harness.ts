@@ -1,6 +1,6 @@
 /**
- * The reconcile handlers against the fake SCIM server: a temporary workspace holding the demo seed's
- * snapshot (with the fake's URL), two connection profiles and a dispatcher that records every event.
+ * The reconcile handlers against the fake SCIM server: a temporary workspace with the demo seed's
+ * snapshot (with the fake's URL), four connection profiles and a dispatcher that records every event.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -123,7 +123,7 @@ const operationStateSchema = z.enum(['planned', 'pending', 'done', 'skipped', 'f
 export const runOperationSchema = plannedOperationSchema.extend({
   state: operationStateSchema,
   httpStatus: z.number().int().nullable(),
-  /** Why the operation was skipped or failed, or what Sentry already had, in the journal's English. */
+  /** Reason for a skip or failure, or the state Sentry already had, in the journal's English. */
   reason: z.string().nullable(),
   responseSummary: z.string().nullable(),
   verified: z.boolean().nullable(),
@@ -167,9 +167,9 @@ export type ReconcileProgressEvent = z.infer<typeof reconcileProgressEventSchema
 export const reconcileFinishedEventSchema = z.object({
   runId: z.string(),
   outcome: z.enum(['completed', 'cancelled', 'failed']),
-  /** The run as the journal holds it at the end, with verification when it ran. */
+  /** The run as the journal stores it at the end, with verification when it ran. */
   run: reconcileRunSchema.nullable(),
-  /** Why the run or its verification failed; no secrets. */
+  /** Cause of a failed or stopped run or verification, without secrets. */
   error: z.object({ code: z.string(), message: z.string() }).nullable()
 });
 export type ReconcileFinishedEvent = z.infer<typeof reconcileFinishedEventSchema>;

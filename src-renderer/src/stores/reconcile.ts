@@ -12,7 +12,7 @@ export type FindingFilter = NonNullable<RequestOf<'reconcile:plan'>['filter']>;
 
 export const TOGGLES: readonly ReconcileToggleName[] = ['allowDeletes', 'allowOwnerChanges', 'recreateMismatched'];
 
-/** What the dialog plans for: one finding, the Audit screen's filter, or every finding of the snapshot. */
+/** Findings the dialog plans for: one finding, the Audit screen's filter, or every finding of the snapshot. */
 export interface ReconcileSelection {
   snapshotId: string;
   findingIds: string[];

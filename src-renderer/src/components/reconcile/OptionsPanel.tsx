@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TOGGLES } from '../../stores/reconcile';
 import { useReconcile } from './context';
 
-/** The three toggles, each off by default, each with its own confirmation once it is on. */
+/** Shows the three toggles, each off by default and each with its own confirmation once it is on. */
 export function OptionsPanel() {
   const { t } = useTranslation('reconcile');
   const options = useReconcile((state) => state.options);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReconcilePlan } from '../../stores/reconcile';
 import { consequenceText, skippedWhat, skippedWhy } from './texts';
 
-/** Each planned SCIM operation with method, path, body and its consequence in Sentry. */
+/** Lists each planned SCIM operation with method, path, body and its consequence in Sentry. */
 export function OperationsTable({ plan }: { plan: ReconcilePlan }) {
   const { t } = useTranslation('reconcile');
   if (plan.operations.length === 0) return <p className="panel panel--empty">{t('plan.empty')}</p>;
@@ -37,7 +37,7 @@ export function OperationsTable({ plan }: { plan: ReconcilePlan }) {
   );
 }
 
-/** Selected findings, or parts of them, that the plan leaves out, with the option that would include them. */
+/** Lists the selected findings, or parts of them, that the plan leaves out, with the option that would include them. */
 export function SkippedTable({ plan }: { plan: ReconcilePlan }) {
   const { t } = useTranslation('reconcile');
   if (plan.skipped.length === 0) return null;
@@ -79,7 +79,7 @@ export function SkippedTable({ plan }: { plan: ReconcilePlan }) {
   );
 }
 
-/** The two fixes for members whose userName differs, and group members that are not Sentry members yet. */
+/** Lists the two fixes for members whose userName differs, and group members that are not Sentry members yet. */
 export function PlanNotes({ plan }: { plan: ReconcilePlan }) {
   const { t } = useTranslation('reconcile');
   if (plan.advice.length === 0 && plan.pendingMembers.length === 0 && plan.otherNotes.length === 0) return null;

@@ -7,7 +7,7 @@ import { OperationsTable, PlanNotes, SkippedTable } from './PlanTables';
 import { errorText } from './texts';
 import { ThresholdPanel } from './ThresholdPanel';
 
-/** The plan step: what will be sent, what is skipped, the options, the threshold and the connection. */
+/** Shows the plan step: the requests to send, the skipped items, the options, the threshold and the connection. */
 export function PlanView() {
   const { t } = useTranslation('reconcile');
   const selection = useReconcile((state) => state.selection);

@@ -7,7 +7,7 @@ import { RunView } from './RunView';
 import { errorText } from './texts';
 import './reconcile.css';
 
-/** The reconcile dialog: the plan and its options, then the run's progress and result, and unfinished runs. */
+/** Shows the plan and its options, then the run's progress and result, and the unfinished runs. */
 export function ReconcileDialog() {
   const { t } = useTranslation('reconcile');
   const open = useReconcile((state) => state.open);

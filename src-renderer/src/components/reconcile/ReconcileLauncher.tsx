@@ -4,7 +4,7 @@ import { useReconcile } from './context';
 import { ReconcileDialog } from './ReconcileDialog';
 
 /**
- * The Audit screen's "Reconcile" button and its dialog. It plans for the finding open in the detail
+ * Renders the Audit screen's "Reconcile" button and its dialog. The dialog plans for the finding open in the detail
  * pane, or else for every finding the current filter shows.
  */
 export function ReconcileLauncher({ snapshotId }: { snapshotId: string }) {

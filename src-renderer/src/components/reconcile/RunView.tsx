@@ -23,7 +23,12 @@ function resultLines(t: ReconcileT, run: RunViewState): string[] {
   return lines;
 }
 
-/** Live progress of a run with pause, resume and cancel, then each operation's result and verification. */
+function verifiedText(t: ReconcileT, verified: boolean | null): string {
+  if (verified === null) return t('verified.none');
+  return verified ? t('verified.yes') : t('verified.no');
+}
+
+/** Shows live progress of a run with pause, resume and cancel, then each operation's result and verification. */
 export function RunView({ run }: { run: RunViewState }) {
   const { t } = useTranslation('reconcile');
   const pause = useReconcile((state) => state.pause);
@@ -97,9 +102,7 @@ export function RunView({ run }: { run: RunViewState }) {
                 </td>
                 <td className="numeric">{operation.httpStatus ?? '–'}</td>
                 <td lang="en">{operation.reason ?? operation.responseSummary ?? ''}</td>
-                <td title={operation.verificationNote ?? undefined}>
-                  {operation.verified === null ? t('verified.none') : operation.verified ? t('verified.yes') : t('verified.no')}
-                </td>
+                <td title={operation.verificationNote ?? undefined}>{verifiedText(t, operation.verified)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReconcilePlan } from '../../stores/reconcile';
 import { useReconcile } from './context';
 
-/** The deletion threshold, what the plan deletes, and a field to raise the threshold for this run only. */
+/** Shows the deletion threshold and the plan's deletions, with a field that raises the threshold for this run only. */
 export function ThresholdPanel({ plan }: { plan: ReconcilePlan }) {
   const { t } = useTranslation('reconcile');
   const maxDeletes = useReconcile((state) => state.options.maxDeletes);

@@ -25,7 +25,7 @@ export function consequenceText(t: ReconcileT, operation: Pick<PlannedOperationD
   }
 }
 
-/** The skipped change in the reader's language, or null when only the planner's English describes it. */
+/** Describes the skipped change in the reader's language, or returns null when only the planner's English describes it. */
 export function skippedWhat(t: ReconcileT, item: SkippedItemDto): string | null {
   if (item.action === 'other') return null;
   // The kind's name comes from the Audit screen's text, in the default namespace.
