@@ -174,4 +174,29 @@ describe.skipIf(reason !== null)(reason ?? 'reconcile dialog in Chromium', () =>
     expect(await dialog.count()).toBe(0);
     expect(app.problems).toEqual([]);
   });
+
+  it('plans for the finding open in the detail pane', { timeout: 120_000 }, async () => {
+    harness = await startReconcileApp({ latencyMs: 0 });
+    app = await openApp(browser, harness.url);
+    const { page } = app;
+
+    await page.locator('tbody tr').first().getByRole('button', { name: 'Audit', exact: true }).click();
+    const launch = page.getByRole('button', { name: 'Reconcile…' });
+    await launch.waitFor({ timeout: 30_000 });
+    await page.getByTestId('findings-scroll').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.finding-detail .side').count()).toBe(2);
+    expect(await page.locator('.finding-detail').getByRole('heading', { level: 3 }).innerText()).toBe('Extra team member in Sentry');
+
+    await launch.click();
+    const dialog = page.getByRole('dialog', { name: 'Reconcile with Sentry' });
+    await expect.poll(() => dialog.locator('#reconcile-summary').textContent()).toBe(`1 SCIM operation for ${harness.fake.baseUrl}`);
+    expect(await dialog.locator('#reconcile-scope').textContent()).toMatch(/^Finding group\.member_extra_in_sentry:\S+$/);
+    const cells = await dialog.locator('#reconcile-operations tbody tr').first().locator('td').allTextContents();
+    expect(cells[1]).toMatch(/^PATCH \/Groups\/30\d$/);
+    expect(cells[3]).toMatch(/^Sentry removes \S+ from team “[^”]+”; the member stays in the organization\.$/);
+    expect(await dialog.getByRole('button', { name: 'Send 1 operation to Sentry' }).isEnabled()).toBe(true);
+    expect(app.problems).toEqual([]);
+  });
 });
