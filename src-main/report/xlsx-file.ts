@@ -5,10 +5,10 @@
  * neither cell styles nor panes.
  */
 import { createRequire } from 'node:module';
-import * as zlib from 'node:zlib';
 import type * as XlsxModule from 'xlsx';
 import { columnWidths, STYLES_XML } from './cell-styles';
 import { SharedStrings, TextChunker, writeWorksheetXml } from './sheet-data';
+import { deflateEntry, zipArchive, type DeflatedEntry } from './zip-writer';
 import type { SheetSpec } from './sheet-spec';
 
 // NOTE: xlsx 0.18.5 is the last SheetJS build on the npm registry (newer ones are only on SheetJS's
@@ -16,17 +16,6 @@ import type { SheetSpec } from './sheet-spec';
 // it reads back only its own output, in tests. Loaded through require because in Node's ESM mode the
 // package's CommonJS exports are misdetected (`utils` and `write` resolve to its bundled CFB library).
 const XLSX = createRequire(import.meta.url)('xlsx') as typeof XlsxModule;
-
-// SheetJS deflates zip entries in JavaScript unless given Node's zlib, whose output was about a third
-// the size for a workbook of 5,000 findings. SheetJS probes zlib's deprecated `bytesRead` (DEP0108)
-// here and again on every inflate, which Roster does only in tests, so the probe's warning is muted.
-const deprecationsMuted = process.noDeprecation;
-process.noDeprecation = true;
-try {
-  XLSX.CFB.utils.use_zlib(zlib);
-} finally {
-  process.noDeprecation = deprecationsMuted;
-}
 
 export type { RowStyle, SheetSpec } from './sheet-spec';
 export { fitCellText, MAX_CELL_TEXT, MAX_COLUMN_WIDTH } from './sheet-spec';
@@ -131,23 +120,41 @@ interface ZipEntry {
   content: Uint8Array | number[];
 }
 
+/** The fields of a container read by SheetJS's CFB library that packageFiles uses. */
+interface ZipContainer {
+  FullPaths: string[];
+  FileIndex: Array<Partial<ZipEntry> & { size?: number }>;
+}
+
 function readEntry(zip: unknown, path: string): string {
   const entry = XLSX.CFB.find(zip, path) as ZipEntry | null;
   if (!entry) throw new Error(`The xlsx package written by SheetJS has no ${path}.`);
   return Buffer.from(entry.content).toString('utf8');
 }
 
-function replaceEntry(zip: unknown, path: string, content: Buffer): void {
-  XLSX.CFB.utils.cfb_add(zip, path, content);
+/** Compresses the text `write` writes to the chunker, as UTF-8. */
+function deflateText(write: (out: TextChunker) => void): DeflatedEntry {
+  return deflateEntry((sink) => {
+    const out = new TextChunker(sink);
+    write(out);
+    out.flush();
+  });
 }
 
-/** Runs `write` and returns what it wrote to the chunker as one buffer. */
-function collectBytes(write: (out: TextChunker) => void): Buffer {
-  const chunks: Buffer[] = [];
-  const out = new TextChunker((bytes) => chunks.push(bytes));
-  write(out);
-  out.flush();
-  return Buffer.concat(chunks);
+/**
+ * Lists the files of the package SheetJS wrote by zip path, in its order, leaving out folders and the
+ * placeholder entry SheetJS's CFB library adds to every container.
+ */
+function packageFiles(zip: ZipContainer): Array<[string, Buffer]> {
+  const root = zip.FullPaths[0] ?? '';
+  const files: Array<[string, Buffer]> = [];
+  zip.FullPaths.forEach((fullPath, index) => {
+    const entry = zip.FileIndex[index];
+    const path = fullPath.slice(root.length);
+    if (index === 0 || !entry?.content || !entry.size || path === '\u0001Sh33tJ5') return;
+    files.push([path, Buffer.from(entry.content)]);
+  });
+  return files;
 }
 
 export interface WorkbookProperties {
@@ -167,28 +174,35 @@ export function writeXlsx(specs: SheetSpec[], properties: WorkbookProperties): B
     XLSX.utils.book_append_sheet(workbook, placeholderSheet(spec, sheetWidths), spec.name);
     return sheetWidths;
   });
-  // SheetJS writes the shared-strings part and its relationship only when some cell holds text. This
+  // SheetJS writes the shared-strings part and its relationship only when some cell contains text. This
   // cell is overwritten with the sheet's rows, and the part is replaced by the workbook's strings.
   const firstSheet = workbook.SheetNames[0];
   if (firstSheet !== undefined) (workbook.Sheets[firstSheet] as XlsxModule.WorkSheet)['A1'] = { t: 's', v: '' };
 
-  // Compressed only once, after the rows are written: the package is unpacked again right away.
+  // Left uncompressed because the package is unpacked again right away and deflated part by part below.
   const raw = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: false }) as Buffer;
 
-  const zip = XLSX.CFB.read(raw, { type: 'buffer' });
+  const zip = XLSX.CFB.read(raw, { type: 'buffer' }) as ZipContainer;
+  /** Parts replaced in SheetJS's package, by zip path. */
+  const replaced = new Map<string, DeflatedEntry>();
   // Rows are numbered into one shared-string table in sheet order, as SheetJS numbers them.
   const strings = new SharedStrings();
   specs.forEach((spec, index) => {
     // SheetJS names worksheet parts by position: the first sheet is sheet1.xml.
-    const path = `/xl/worksheets/sheet${index + 1}.xml`;
-    const template = freezeHeader(setSheetRange(readEntry(zip, path), spec, widths[index] ?? []), spec);
-    const content = collectBytes((out) => writeWorksheetXml(template, spec, widths[index] ?? [], strings, properties.truncationNote, out));
-    replaceEntry(zip, path, content);
+    const path = `xl/worksheets/sheet${index + 1}.xml`;
+    const sheetWidths = widths[index] ?? [];
+    const template = freezeHeader(setSheetRange(readEntry(zip, `/${path}`), spec, sheetWidths), spec);
+    replaced.set(path, deflateText((out) => writeWorksheetXml(template, spec, sheetWidths, strings, properties.truncationNote, out)));
   });
-  replaceEntry(zip, '/xl/sharedStrings.xml', collectBytes((out) => strings.writeXml(out)));
+  replaced.set('xl/sharedStrings.xml', deflateText((out) => strings.writeXml(out)));
   const filterCount = specs.filter((spec) => spec.autoFilter).length;
-  replaceEntry(zip, '/xl/workbook.xml', Buffer.from(patchWorkbookXml(readEntry(zip, '/xl/workbook.xml'), filterCount), 'utf8'));
-  replaceEntry(zip, '/xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
+  const workbookXml = patchWorkbookXml(readEntry(zip, '/xl/workbook.xml'), filterCount);
+  replaced.set('xl/workbook.xml', deflateText((out) => out.write(workbookXml)));
+  replaced.set('xl/styles.xml', deflateText((out) => out.write(STYLES_XML)));
 
-  return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+  const files = packageFiles(zip);
+  for (const path of replaced.keys()) {
+    if (!files.some(([name]) => name === path)) throw new Error(`The xlsx package written by SheetJS has no ${path}. Check the installed xlsx version (expected 0.18.5).`);
+  }
+  return zipArchive(files.map(([path, content]) => [path, replaced.get(path) ?? deflateEntry((sink) => sink(content))]));
 }

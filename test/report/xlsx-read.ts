@@ -4,22 +4,8 @@ import type * as XlsxModule from 'xlsx';
 
 export const XLSX = createRequire(import.meta.url)('xlsx') as typeof XlsxModule;
 
-/**
- * Runs `read` with deprecation warnings muted: once the report module hands Node's zlib to SheetJS,
- * SheetJS reads zlib's deprecated `bytesRead` (DEP0108) on every inflate.
- */
-function muted<T>(read: () => T): T {
-  const previous = process.noDeprecation;
-  process.noDeprecation = true;
-  try {
-    return read();
-  } finally {
-    process.noDeprecation = previous;
-  }
-}
-
 export function readWorkbook(buffer: Buffer): XlsxModule.WorkBook {
-  return muted(() => XLSX.read(buffer, { type: 'buffer', cellStyles: true }));
+  return XLSX.read(buffer, { type: 'buffer', cellStyles: true });
 }
 
 export function sheet(workbook: XlsxModule.WorkBook, name: string): XlsxModule.WorkSheet {
@@ -40,7 +26,7 @@ export function coverValue(rows: string[][], label: string): string | undefined 
 
 /** Extracts one file of a zip package (xlsx or ods) as UTF-8 text; `path` starts with `/`. */
 export function zipText(buffer: Buffer, path: string): string {
-  const zip = muted(() => XLSX.CFB.read(buffer, { type: 'buffer' }));
+  const zip = XLSX.CFB.read(buffer, { type: 'buffer' });
   const entry = XLSX.CFB.find(zip, path) as { content: Uint8Array } | null;
   if (!entry) throw new Error(`${path} not found in the zip package.`);
   return Buffer.from(entry.content).toString('utf8');
