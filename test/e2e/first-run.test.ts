@@ -108,6 +108,7 @@ describe.skipIf(reason !== null)(reason ?? 'first run', () => {
 
     await page.keyboard.press('Control+1');
     await expect.poll(() => page.getByRole('heading', { name: 'Noch keine Verbindungen' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('connections-heading');
     await screenshot(page, 'connections-empty-de');
 
     await page.keyboard.press('Control+5');

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation, useSettings } from '../stores/context';
 import { ScreenView } from './ScreenView';
@@ -11,6 +11,14 @@ export function App() {
   const language = useSettings((state) => state.language);
   const screen = useNavigation((state) => state.screen);
   useGlobalShortcuts();
+  const shownScreen = useRef(screen);
+
+  // A screen switch moves focus to the new screen's heading, so keyboard and screen reader users start there.
+  useEffect(() => {
+    if (shownScreen.current === screen) return;
+    shownScreen.current = screen;
+    document.querySelector<HTMLElement>('main h2')?.focus({ preventScroll: true });
+  }, [screen]);
 
   // The settings store owns the choice, and i18next and the document follow it.
   useEffect(() => {
