@@ -14,7 +14,7 @@ export interface SnapshotsState {
   workspaceDir: string | null;
   incompleteCount: number;
   error: IpcError | null;
-  /** True when the workspace holds no snapshot and the bundled demo can be opened. */
+  /** True when the workspace contains no snapshot and the bundled demo can be opened. */
   offerDemo: boolean;
   /** True while main checks whether to offer the demo, so the empty state does not flash first. */
   checkingFirstRun: boolean;
