@@ -107,6 +107,9 @@ describe.skipIf(reason !== null)(reason ?? 'reconcile dialog in Chromium', () =>
     const runs = dialog.locator('#reconcile-runs li');
     await expect.poll(() => runs.count()).toBe(1);
     expect(await runs.first().textContent()).toContain('Cancelled');
+    const states = await dialog.locator('#reconcile-run-operations tbody tr .reconcile-state').allTextContents();
+    expect(states).not.toContain('Sending');
+    expect(states.filter((state) => state === 'Done' || state === 'Interrupted, checked again on resume' || state === 'Planned')).toHaveLength(35);
     await screenshot(page, 'reconcile-cancelled-en');
 
     // Resume from the journal and wait for the verified result.

@@ -122,7 +122,7 @@ export const reconcileEn = {
     columns: { seq: '#', request: 'Request', consequence: 'Consequence', state: 'State', http: 'HTTP', reason: 'Reason', verified: 'Verification' },
     reasonNote: 'Reasons are quoted from the run journal, in English.'
   },
-  state: { planned: 'Planned', pending: 'Sending', done: 'Done', skipped: 'Skipped', failed: 'Failed' },
+  state: { planned: 'Planned', pending: 'Sending', interrupted: 'Interrupted, checked again on resume', done: 'Done', skipped: 'Skipped', failed: 'Failed' },
   verified: { yes: 'Verified', no: 'Not verified', none: '–' },
   result: {
     completed: 'Run finished: {{done}} done, {{skipped}} skipped, {{failed}} failed.',
@@ -278,7 +278,7 @@ export const reconcileDe: ReconcileResources = {
     columns: { seq: 'Nr.', request: 'Anfrage', consequence: 'Auswirkung', state: 'Status', http: 'HTTP', reason: 'Grund', verified: 'Prüfung' },
     reasonNote: 'Die Gründe stammen wörtlich aus dem Lauf-Journal und sind englisch.'
   },
-  state: { planned: 'Geplant', pending: 'Wird gesendet', done: 'Erledigt', skipped: 'Übersprungen', failed: 'Fehlgeschlagen' },
+  state: { planned: 'Geplant', pending: 'Wird gesendet', interrupted: 'Unterbrochen, wird beim Fortsetzen erneut geprüft', done: 'Erledigt', skipped: 'Übersprungen', failed: 'Fehlgeschlagen' },
   verified: { yes: 'Bestätigt', no: 'Nicht bestätigt', none: '–' },
   result: {
     completed: 'Lauf beendet: {{done}} erledigt, {{skipped}} übersprungen, {{failed}} fehlgeschlagen.',

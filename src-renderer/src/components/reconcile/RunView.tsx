@@ -98,7 +98,10 @@ export function RunView({ run }: { run: RunViewState }) {
                 </td>
                 <td>{consequenceText(t, operation)}</td>
                 <td>
-                  <span className={`badge reconcile-state reconcile-state--${operation.state}`}>{t(`state.${operation.state}`)}</span>
+                  <span className={`badge reconcile-state reconcile-state--${operation.state}`}>
+                    {/* A request cut short by a cancel or a closed app is checked against Sentry before a resume sends anything. */}
+                    {!running && operation.state === 'pending' ? t('state.interrupted') : t(`state.${operation.state}`)}
+                  </span>
                 </td>
                 <td className="numeric">{operation.httpStatus ?? '–'}</td>
                 <td lang="en">{operation.reason ?? operation.responseSummary ?? ''}</td>
