@@ -23,6 +23,7 @@ import { createSnapshotsStore } from './stores/snapshots';
 import './styles.css';
 import './styles-shell.css';
 import './styles-screens.css';
+import './styles-audit.css';
 
 /** Picks the Electron bridge when the preload ran, else HTTP to the page's own origin (the browser test harness). */
 function chooseTransport(): Transport {
