@@ -298,20 +298,11 @@ export class ReconcileService {
     const value = end.outcome === 'completed' ? (end.value as { result: RunResult; verifyError: Error | null }) : null;
     const outcome = value?.result.state ?? 'cancelled';
     let error = value?.verifyError ? { code: 'verification_failed', message: value.verifyError.message } : null;
-    const stopped = value === null ? null : stopReason(value.result);
+    const stopped = value?.result.stoppedBecause ?? null;
     if (stopped !== null) error = { code: /\bHTTP 401\b/.test(stopped) ? 'scim_unauthorized' : 'run_stopped', message: stopped };
     this.options.logger.info('reconcile run ended', { runId, outcome, failed: value?.result.failed ?? null });
     emit('reconcile:finished', { runId, outcome, run, error });
   }
-}
-
-/**
- * Returns why the executor stopped a run on its own, e.g. after Sentry rejected the token.
- * NOTE: read defensively because `RunResult.stoppedBecause` is new in the reconcile domain.
- */
-function stopReason(result: RunResult): string | null {
-  const reason = (result as RunResult & { stoppedBecause?: string | null }).stoppedBecause;
-  return typeof reason === 'string' && reason !== '' ? reason : null;
 }
 
 function progressEvent(event: ReconcileProgress): ReconcileProgressEvent {
