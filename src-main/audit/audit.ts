@@ -1,5 +1,5 @@
 import type { AuditResult, UserMatchRow } from '../model/audit-result';
-import { SEVERITIES, severityRank, type Finding, type FindingKind, type Severity } from '../model/finding';
+import { SEVERITIES, severityRank, type EntraRef, type Finding, type FindingKind, type SentryRef, type Severity } from '../model/finding';
 import type { Snapshot } from '../model/snapshot';
 import { resolveConfig } from './config';
 import { buildFinding, ProvisioningEvents } from './findings';
@@ -29,19 +29,26 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 function attachKinds(rows: UserMatchRow[], findings: Finding[]): void {
-  const kindsById = new Map<string, Set<FindingKind>>();
-  for (const finding of findings) {
-    for (const ref of [...finding.entra, ...finding.sentry]) {
-      const key = `${ref.type}:${ref.id}`;
-      const set = kindsById.get(key) ?? new Set<FindingKind>();
-      set.add(finding.kind);
-      kindsById.set(key, set);
+  // Rows name only users, and Entra and Sentry user ids share one key space here, so one map by id
+  // serves both sides without building a "type:id" key for each of the many rows.
+  const kindsByUserId = new Map<string, Set<FindingKind>>();
+  const add = (refs: Array<EntraRef | SentryRef>, kind: FindingKind): void => {
+    for (const ref of refs) {
+      if (ref.type !== 'user') continue;
+      const set = kindsByUserId.get(ref.id);
+      if (set) set.add(kind);
+      else kindsByUserId.set(ref.id, new Set([kind]));
     }
+  };
+  for (const finding of findings) {
+    add(finding.entra, finding.kind);
+    add(finding.sentry, finding.kind);
   }
-  if (kindsById.size === 0) return;
+  if (kindsByUserId.size === 0) return;
+
   for (const row of rows) {
-    const entraKinds = row.entraId === null ? undefined : kindsById.get(`user:${row.entraId}`);
-    const sentryKinds = row.sentryId === null ? undefined : kindsById.get(`user:${row.sentryId}`);
+    const entraKinds = row.entraId === null ? undefined : kindsByUserId.get(row.entraId);
+    const sentryKinds = row.sentryId === null ? undefined : kindsByUserId.get(row.sentryId);
     if (!entraKinds && !sentryKinds) continue;
     row.findingKinds = [...new Set<FindingKind>([...(entraKinds ?? []), ...(sentryKinds ?? [])])].sort();
   }
@@ -60,7 +67,7 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
   const events = new ProvisioningEvents(snapshot.data.entra.provisioningLogs);
 
   const users = auditUsers({ snapshot, previous, config, population, index, events, expectedRole });
-  const groups = auditGroups({ snapshot, previous, config, population, linkedMember: users.linkedMember });
+  const groups = auditGroups({ snapshot, previous, config, population, linkedMember: users.linkedMember, memberById: index.byId });
 
   const findings = [...users.drafts, ...groups.drafts].map((draft) => buildFinding(draft, events));
   findings.sort(compareFindings);

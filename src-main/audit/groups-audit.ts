@@ -11,6 +11,8 @@ export interface GroupAuditInput {
   config: AuditConfig;
   population: Population;
   linkedMember: Map<string, ScimUser>;
+  /** Sentry members by id, as the member index already holds them. */
+  memberById: Map<string, ScimUser>;
 }
 
 export interface GroupAuditOutput {
@@ -54,10 +56,9 @@ export function auditGroups(input: GroupAuditInput): GroupAuditOutput {
     if (value !== null) push(groupsBySlug, sentrySlug(value), group);
   }
 
-  const lookups: MemberLookups = {
-    memberById: new Map(input.snapshot.data.sentry.users.map((member) => [member.id, member])),
-    entraIdByMember: new Map([...input.linkedMember].map(([userId, member]) => [member.id, userId]))
-  };
+  const entraIdByMember = new Map<string, string>();
+  for (const [userId, member] of input.linkedMember) entraIdByMember.set(member.id, userId);
+  const lookups: MemberLookups = { memberById: input.memberById, entraIdByMember };
   const pairedTeams = new Set<string>();
   for (const [slug, groups] of groupsBySlug) {
     const slugTeams = teamsBySlug.get(slug) ?? [];
@@ -165,7 +166,8 @@ function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: E
     sentryMemberId,
     status
   });
-  const inTeam = new Map(team.members.map((member) => [member.value, member]));
+  const inTeam = new Set<string>();
+  for (const teamMember of team.members) inTeam.add(teamMember.value);
   const expected = new Set<string>();
   const value = groupValue(group, input.config.groupSource);
 

@@ -37,6 +37,13 @@ export interface Population {
 /** Shared empty list, replaced (never mutated) when a scope gains an entry. */
 const NONE: string[] = [];
 
+/** Returns `list` with `value` appended: a new array in place of the shared NONE, else the scope's own array, extended. */
+function append(list: string[], value: string): string[] {
+  if (list === NONE) return [value];
+  list.push(value);
+  return list;
+}
+
 function newScope(id: string, user: EntraUser | null): UserScope {
   return { id, user, status: 'in_scope', assignedDirectly: false, directGroupIds: NONE, nestedGroupIds: NONE, failedClauses: NONE, appRoleIds: NONE, matchValue: null };
 }
@@ -80,7 +87,7 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
     if (assignment.principalType === 'User') {
       const scope = scopeFor(assignment.principalId);
       scope.assignedDirectly = true;
-      scope.appRoleIds = [...scope.appRoleIds, assignment.appRoleId];
+      scope.appRoleIds = append(scope.appRoleIds, assignment.appRoleId);
     } else if (assignment.principalType === 'Group') {
       if (!groupRoles.has(assignment.principalId)) assignedGroupIds.push(assignment.principalId);
       push(groupRoles, assignment.principalId, assignment.appRoleId);
@@ -93,10 +100,10 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
     if (edge.memberType !== 'user' || !assignedSet.has(edge.groupId)) continue;
     const scope = scopeFor(edge.memberId);
     if (edge.relation === 'direct') {
-      scope.directGroupIds = [...scope.directGroupIds, edge.groupId];
+      scope.directGroupIds = append(scope.directGroupIds, edge.groupId);
       push(directMembers, edge.groupId, edge.memberId);
     } else {
-      scope.nestedGroupIds = [...scope.nestedGroupIds, edge.groupId];
+      scope.nestedGroupIds = append(scope.nestedGroupIds, edge.groupId);
     }
   }
 
@@ -104,7 +111,7 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
   for (const scope of scopes.values()) {
     const user = scope.user;
     if (scope.nestedGroupIds.length > 0) scope.nestedGroupIds = scope.nestedGroupIds.filter((groupId) => !scope.directGroupIds.includes(groupId));
-    if (scope.directGroupIds.length > 0) scope.appRoleIds = [...scope.appRoleIds, ...scope.directGroupIds.flatMap((groupId) => groupRoles.get(groupId) ?? NONE)];
+    for (const groupId of scope.directGroupIds) for (const roleId of groupRoles.get(groupId) ?? NONE) scope.appRoleIds = append(scope.appRoleIds, roleId);
     scope.matchValue = user ? userValue(user, config.userRule) : null;
 
     const assigned = scope.assignedDirectly || scope.directGroupIds.length > 0;
