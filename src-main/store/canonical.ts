@@ -202,6 +202,8 @@ export function compareCodeUnits(a: string, b: string): number {
  * so the result never depends on the input order.
  */
 function sortByKey<T>(items: readonly T[], key: (item: T) => string[]): T[] {
+  // Lists of one item are common (most SCIM users have one email), and they need no keys or sorting.
+  if (items.length < 2) return items.slice();
   const keyed = items.map((item) => ({ item, key: key(item), json: '' }));
   keyed.sort((a, b) => {
     for (let i = 0; i < Math.max(a.key.length, b.key.length); i += 1) {
@@ -216,6 +218,7 @@ function sortByKey<T>(items: readonly T[], key: (item: T) => string[]): T[] {
 }
 
 function sortStrings(values: readonly string[]): string[] {
+  if (values.length < 2) return values.slice();
   return [...values].sort(compareCodeUnits);
 }
 
@@ -265,27 +268,27 @@ export function metaSha256(meta: SnapshotMeta): string {
   return createHash('sha256').update(canonicalJson(meta), 'utf8').digest('hex');
 }
 
-// The projections below list keys in sorted order only so that canonicalJson can skip sorting them,
-// which matters for 100,000-user snapshots. The output does not depend on it.
+// The projections of list items below list keys in sorted order only so that canonicalJson can skip
+// sorting them, which matters for 100,000-user snapshots. The output does not depend on it.
 
 function canonicalAppRole(role: EntraAppRole): EntraAppRole {
   return {
-    id: role.id,
+    allowedMemberTypes: sortStrings(role.allowedMemberTypes),
     displayName: role.displayName ?? null,
-    value: role.value ?? null,
+    id: role.id,
     isEnabled: role.isEnabled,
-    allowedMemberTypes: sortStrings(role.allowedMemberTypes)
+    value: role.value ?? null
   };
 }
 
 function canonicalAssignment(assignment: EntraAppRoleAssignment): EntraAppRoleAssignment {
   return {
-    id: assignment.id,
     appRoleId: assignment.appRoleId,
-    principalId: assignment.principalId,
-    principalType: assignment.principalType,
+    createdDateTime: assignment.createdDateTime ?? null,
+    id: assignment.id,
     principalDisplayName: assignment.principalDisplayName ?? null,
-    createdDateTime: assignment.createdDateTime ?? null
+    principalId: assignment.principalId,
+    principalType: assignment.principalType
   };
 }
 
@@ -308,11 +311,11 @@ function canonicalEntraUser(user: EntraUser): EntraUser {
 
 function canonicalEntraGroup(group: EntraGroup): EntraGroup {
   return {
-    id: group.id,
     displayName: group.displayName ?? null,
-    securityEnabled: group.securityEnabled ?? null,
+    groupTypes: sortStrings(group.groupTypes),
+    id: group.id,
     mailEnabled: group.mailEnabled ?? null,
-    groupTypes: sortStrings(group.groupTypes)
+    securityEnabled: group.securityEnabled ?? null
   };
 }
 
@@ -351,17 +354,17 @@ function canonicalJob(job: ProvisioningJob): ProvisioningJob {
 
 function canonicalLogEntry(entry: ProvisioningLogEntry): ProvisioningLogEntry {
   return {
-    id: entry.id,
     activityDateTime: entry.activityDateTime,
-    provisioningAction: entry.provisioningAction,
-    status: entry.status,
     errorCode: entry.errorCode ?? null,
     errorReason: entry.errorReason ?? null,
-    sourceId: entry.sourceId ?? null,
+    id: entry.id,
+    identityType: entry.identityType ?? null,
+    provisioningAction: entry.provisioningAction,
     sourceDisplayName: entry.sourceDisplayName ?? null,
-    targetId: entry.targetId ?? null,
+    sourceId: entry.sourceId ?? null,
+    status: entry.status,
     targetDisplayName: entry.targetDisplayName ?? null,
-    identityType: entry.identityType ?? null
+    targetId: entry.targetId ?? null
   };
 }
 
