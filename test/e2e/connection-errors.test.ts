@@ -99,6 +99,17 @@ describe.skipIf(reason !== null)(reason ?? 'connection errors', () => {
       `Der Host ${scimHost} ist nicht erreichbar. Prüfen Sie die URL, das Netzwerk und die Proxy-Einstellungen.`
     );
     await screenshot(page, 'connection-down-de');
+
+    // A capture against the stopped servers fails as a whole and saves nothing.
+    await switchLanguage(page, 'English');
+    await page.keyboard.press('Control+2');
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    const failure = page.locator('.capture [role="alert"]');
+    await expect.poll(() => failure.count(), { timeout: 60_000 }).toBe(1);
+    expect(await failure.getByRole('heading').innerText()).toBe('The capture failed. Nothing was saved.');
+    expect(await failure.locator('p').first().innerText()).toBe('A server could not be reached. Check the network and the proxy settings.');
+    expect(await page.locator('table:not(.capture-progress) tbody tr').count()).toBe(0);
+    await screenshot(page, 'capture-failed-en');
     expect(app.problems).toEqual([]);
   });
 
