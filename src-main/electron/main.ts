@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElectronImportDialogs } from '../app-services/import-dialogs';
 import { ImportService } from '../app-services/import-service';
+import { createReconcileService } from '../app-services/reconcile-wiring';
 import { createWorkerImportReader } from '../app-services/import-worker';
 import importWorkerPath from '../app-services/import-worker-entry?modulePath';
 import { createDispatcher, createEmitter } from '../ipc/dispatch';
@@ -19,6 +20,7 @@ import type { TrustedPage } from '../ipc/sender';
 import { createJsonSettingsStore } from '../ipc/settings-file';
 import { Workspace } from '../store';
 import { createElectronAppServices } from './app-services';
+import { createSafeStorageSecretStore } from './safe-storage';
 import { DEV_SERVER_CSP, RENDERER_CSP_HEADER } from './csp';
 import { broadcastEvent, registerIpcHandlers } from './ipc-main';
 import { createFileSink, createLogger, type Logger } from './log/logger';
@@ -90,6 +92,14 @@ function start(): void {
     reader: createWorkerImportReader(importWorkerPath)
   });
 
+  // The SCIM token comes from the connection profile's safeStorage secret; the renderer never sees it.
+  const reconcile = createReconcileService({
+    workspace,
+    profilesFile: join(app.getPath('userData'), 'connections.json'),
+    secrets: createSafeStorageSecretStore(app.getPath('userData')),
+    logger: logger.child('reconcile')
+  });
+
   const table = createHandlerTable({
     appInfo: () => ({
       name: 'Roster',
@@ -102,6 +112,7 @@ function start(): void {
     settings: createJsonSettingsStore(join(app.getPath('userData'), 'settings.json'), (message) => logger.warn(message)),
     systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     imports,
+    reconcile,
     services: createElectronAppServices({ workspace, logger: logger.child('services'), window: () => mainWindow })
   });
   const emit = createEmitter((event, payload) => broadcastEvent(() => BrowserWindow.getAllWindows(), event, payload), ipcLogger);
