@@ -183,7 +183,7 @@ export function writeXlsx(specs: SheetSpec[], properties: WorkbookProperties): B
   const raw = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: false }) as Buffer;
 
   const zip = XLSX.CFB.read(raw, { type: 'buffer' }) as ZipContainer;
-  /** Parts replaced in SheetJS's package, by zip path. */
+  // Parts replaced in SheetJS's package, by zip path.
   const replaced = new Map<string, DeflatedEntry>();
   // Rows are numbered into one shared-string table in sheet order, as SheetJS numbers them.
   const strings = new SharedStrings();

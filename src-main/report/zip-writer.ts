@@ -19,8 +19,8 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 /**
  * Compresses what `write` hands to its sink as one raw deflate stream. Each chunk is deflated on its
  * own and ends with a sync flush, which closes it on a byte boundary without ending the stream, so
- * the chunks concatenate. Matches across chunks are lost, which for chunks of 1 MiB costs little
- * because deflate looks back at most 32 KiB.
+ * the chunks concatenate. Matches across chunks are lost, which costs little for the chunks of about
+ * 1 MiB that TextChunker hands on, because deflate looks back at most 32 KiB.
  */
 export function deflateEntry(write: (sink: (bytes: Buffer) => void) => void): DeflatedEntry {
   const entry: DeflatedEntry = { chunks: [], compressedSize: 0, uncompressedSize: 0, crc32: 0 };
