@@ -9,8 +9,8 @@ export interface GroupAuditInput {
   snapshot: Snapshot;
   previous: Snapshot | null;
   config: AuditConfig;
+  /** The population after the user audit, which sets each in-scope user's linked member. */
   population: Population;
-  linkedMember: Map<string, ScimUser>;
   /** Sentry members by id, as the member index already holds them. */
   memberById: Map<string, ScimUser>;
 }
@@ -56,9 +56,7 @@ export function auditGroups(input: GroupAuditInput): GroupAuditOutput {
     if (value !== null) push(groupsBySlug, sentrySlug(value), group);
   }
 
-  const entraIdByMember = new Map<string, string>();
-  for (const [userId, member] of input.linkedMember) entraIdByMember.set(member.id, userId);
-  const lookups: MemberLookups = { memberById: input.memberById, entraIdByMember };
+  const lookups = new MemberLookups(input.memberById, population);
   const pairedTeams = new Set<string>();
   for (const [slug, groups] of groupsBySlug) {
     const slugTeams = teamsBySlug.get(slug) ?? [];
@@ -146,14 +144,28 @@ function findSameNameTeam(teamsByLowerName: Map<string, ScimGroup>, group: Entra
   return team ? { team, previousName: null, cause: 'same_name' } : null;
 }
 
-/** Maps built once per audit, because rebuilding them per team would make the audit quadratic. */
-interface MemberLookups {
-  memberById: Map<string, ScimUser>;
-  entraIdByMember: Map<string, string>;
+/** Lookups shared by all teams, because building them per team would make the audit quadratic. */
+class MemberLookups {
+  private entraIdByMember: Map<string, string> | null = null;
+
+  constructor(
+    readonly memberById: Map<string, ScimUser>,
+    private readonly population: Population
+  ) {}
+
+  /** Returns the Entra user linked to a member; the reverse map is built on the first extra team member. */
+  entraIdOf(memberId: string): string | null {
+    if (!this.entraIdByMember) {
+      // Scopes in population order, so that of two users linked to one member the later one wins.
+      this.entraIdByMember = new Map();
+      for (const scope of this.population.scopes.values()) if (scope.linkedMember) this.entraIdByMember.set(scope.linkedMember.id, scope.id);
+    }
+    return this.entraIdByMember.get(memberId) ?? null;
+  }
 }
 
 function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: EntraGroup, team: ScimGroup, drafts: FindingDraft[], rows: TeamMemberRow[]): void {
-  const { population, linkedMember } = input;
+  const { population } = input;
   const slug = teamSlug(team);
   const row = (member: string, entraUserId: string | null, sentryMemberId: string | null, status: TeamMemberRow['status']): TeamMemberRow => ({
     groupId: group.id,
@@ -171,10 +183,10 @@ function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: E
   const expected = new Set<string>();
   const value = groupValue(group, input.config.groupSource);
 
-  for (const userId of population.directMembers.get(group.id) ?? []) {
-    const scope = population.scopes.get(userId);
-    if (!scope || scope.status !== 'in_scope') continue;
-    const member = linkedMember.get(userId);
+  for (const scope of population.directMembers.get(group.id) ?? []) {
+    if (scope.status !== 'in_scope') continue;
+    const userId = scope.id;
+    const member = scope.linkedMember;
     const label = userLabel(scope.user, userId);
     if (member) expected.add(member.id);
     if (member && inTeam.has(member.id)) {
@@ -197,7 +209,7 @@ function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: E
     if (expected.has(teamMember.value)) continue;
     const member = lookups.memberById.get(teamMember.value);
     const name = member?.userName ?? teamMember.display ?? teamMember.value;
-    const entraUserId = lookups.entraIdByMember.get(teamMember.value) ?? null;
+    const entraUserId = lookups.entraIdOf(teamMember.value);
     rows.push(row(name, entraUserId, teamMember.value, 'extra_in_sentry'));
     drafts.push({
       kind: 'group.member_extra_in_sentry',

@@ -1,4 +1,4 @@
-import type { EntraGroup, EntraUser, SnapshotData } from '../model/snapshot';
+import type { EntraGroup, EntraUser, ScimUser, SnapshotData } from '../model/snapshot';
 import type { AuditConfig } from './config';
 import { evaluateScoping } from './scoping';
 import { userValue } from './user-values';
@@ -21,14 +21,19 @@ export interface UserScope {
   appRoleIds: string[];
   /** The value Entra sends as userName, or null when the source is empty or Graph returned no user. */
   matchValue: string | null;
+  /**
+   * The Sentry member Entra will link an in-scope user to, set by the user audit for the team
+   * comparison. A field instead of a map by user id, because both audits look it up for every user.
+   */
+  linkedMember: ScimUser | null;
 }
 
 export interface Population {
   scopes: Map<string, UserScope>;
   assignedGroups: EntraGroup[];
   groupsById: Map<string, EntraGroup>;
-  /** Direct user members of each assigned group. */
-  directMembers: Map<string, string[]>;
+  /** Direct user members of each assigned group, as their scopes. */
+  directMembers: Map<string, UserScope[]>;
   unevaluatedClauses: Set<string>;
   /** Assigned group ids the snapshot holds no group for, so their members cannot be audited. */
   missingGroupIds: string[];
@@ -45,7 +50,7 @@ function append(list: string[], value: string): string[] {
 }
 
 function newScope(id: string, user: EntraUser | null): UserScope {
-  return { id, user, status: 'in_scope', assignedDirectly: false, directGroupIds: NONE, nestedGroupIds: NONE, failedClauses: NONE, appRoleIds: NONE, matchValue: null };
+  return { id, user, status: 'in_scope', assignedDirectly: false, directGroupIds: NONE, nestedGroupIds: NONE, failedClauses: NONE, appRoleIds: NONE, matchValue: null, linkedMember: null };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -95,13 +100,13 @@ export function buildPopulation(data: SnapshotData, config: AuditConfig): Popula
   }
   const assignedSet = new Set(assignedGroupIds);
 
-  const directMembers = new Map<string, string[]>();
+  const directMembers = new Map<string, UserScope[]>();
   for (const edge of entra.memberships) {
     if (edge.memberType !== 'user' || !assignedSet.has(edge.groupId)) continue;
     const scope = scopeFor(edge.memberId);
     if (edge.relation === 'direct') {
       scope.directGroupIds = append(scope.directGroupIds, edge.groupId);
-      push(directMembers, edge.groupId, edge.memberId);
+      push(directMembers, edge.groupId, scope);
     } else {
       scope.nestedGroupIds = append(scope.nestedGroupIds, edge.groupId);
     }

@@ -21,8 +21,6 @@ export interface UserAuditInput {
 export interface UserAuditOutput {
   drafts: FindingDraft[];
   rows: UserMatchRow[];
-  /** The Sentry member Entra will link each in-scope user to, for the team membership comparison. */
-  linkedMember: Map<string, ScimUser>;
   inScopeUsers: number;
 }
 
@@ -36,6 +34,9 @@ interface Pairing {
 }
 
 const NO_MEMBERS: ScimUser[] = [];
+const CLAIMED = 1;
+const LISTED = 2;
+
 /** Shared result for the common case of no secondary match; callers only read it. */
 const NO_PAIRINGS: Pairing[] = [];
 
@@ -48,8 +49,11 @@ function hasMember(pairings: readonly Pairing[], member: ScimUser): boolean {
 class UserAudit {
   readonly drafts: FindingDraft[] = [];
   readonly rows: UserMatchRow[] = [];
-  readonly linkedMember = new Map<string, ScimUser>();
-  private readonly claimed = new Set<string>();
+  /**
+   * Members some user has claimed, by id: CLAIMED, or LISTED once a row shows the member. A row only
+   * shows claimed members, so one map answers both questions with one lookup per member.
+   */
+  private readonly claimed = new Map<string, typeof CLAIMED | typeof LISTED>();
   private readonly previousUsers: Map<string, EntraUser>;
   /** Reused by every `secondaryPairings` call, which never runs nested. */
   private readonly keyList: SecondaryKeyList = { keys: [], attributes: [] };
@@ -111,11 +115,12 @@ class UserAudit {
   }
 
   private claim(pairings: Pairing[]): void {
-    for (const pairing of pairings) this.claimed.add(pairing.member.id);
+    for (const pairing of pairings) if (!this.claimed.has(pairing.member.id)) this.claimed.set(pairing.member.id, CLAIMED);
   }
 
   private row(scope: UserScope, value: string | null, pairing: Pairing | null, expected: string | null): void {
     const user = scope.user;
+    if (pairing) this.claimed.set(pairing.member.id, LISTED);
     this.rows.push({
       entraId: scope.id,
       userPrincipalName: user?.userPrincipalName ?? null,
@@ -148,7 +153,8 @@ class UserAudit {
       const value = this.valueOf(inScope[position] as UserScope);
       const key = value === null ? null : memberKey(value);
       const members = key === null ? NO_MEMBERS : this.input.index.findNormalized(key);
-      for (const member of members) this.claimed.add(member.id);
+      // No row exists yet, so no member is LISTED here.
+      for (const member of members) this.claimed.set(member.id, CLAIMED);
       primaryKeys[position] = key;
       primary[position] = members;
     }
@@ -194,7 +200,7 @@ class UserAudit {
 
     const linked = members.length === 1 ? primaryPairings[0] : undefined;
     if (linked) {
-      this.linkedMember.set(scope.id, linked.member);
+      scope.linkedMember = linked.member;
       this.checkLinked(scope, value, linked, expected);
       this.row(scope, value, linked, expected.role);
       return;
@@ -292,10 +298,9 @@ class UserAudit {
   }
 
   private reportOrphans(): void {
-    const listedMemberIds = new Set<string>();
-    for (const row of this.rows) if (row.sentryId !== null) listedMemberIds.add(row.sentryId);
     for (const member of this.input.snapshot.data.sentry.users) {
-      if (!this.claimed.has(member.id)) {
+      const state = this.claimed.get(member.id);
+      if (state === undefined) {
         this.drafts.push({
           kind: 'user.orphaned_in_sentry',
           entra: [],
@@ -303,7 +308,7 @@ class UserAudit {
           details: { sentryUserName: member.userName, sentryOrgRole: member.sentryOrgRole, reason: 'no_entra_user', user: null, failedClause: null, provisionedByEntra: this.input.events.touchedTarget(member.id), syncAll: this.input.config.syncAll }
         });
       }
-      if (listedMemberIds.has(member.id)) continue;
+      if (state === LISTED) continue;
       this.rows.push({
         entraId: null, userPrincipalName: null, entraDisplayName: null, mail: null, accountEnabled: null, inScope: false,
         scopeReason: 'no Entra user', matchValue: null, sentryId: member.id, sentryUserName: member.userName,
@@ -320,5 +325,5 @@ class UserAudit {
 export function auditUsers(input: UserAuditInput): UserAuditOutput {
   const audit = new UserAudit(input);
   const inScopeUsers = audit.run();
-  return { drafts: audit.drafts, rows: audit.rows, linkedMember: audit.linkedMember, inScopeUsers };
+  return { drafts: audit.drafts, rows: audit.rows, inScopeUsers };
 }
