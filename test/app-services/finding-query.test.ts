@@ -56,19 +56,15 @@ describe('FindingIndex', () => {
     expect(page.rows.map((row) => row.id)).toEqual(naive.slice(5, 25).map((finding) => finding.id));
   });
 
-  it('answers a cached sort quickly', () => {
-    index.query({ column: 'sentry', direction: 'asc' }, NO_FILTER, 0, 100);
-
-    // Six keystrokes over 100,000 findings, best of three rounds so a busy test machine does not decide
-    // the result. Run alone in the dev container this took about 35 ms in total, so the bound is generous.
-    const rounds = [0, 1, 2].map(() => {
-      const started = performance.now();
-      for (const text of ['u', 'us', 'use', 'user', 'user0', 'user00']) {
-        index.query({ column: 'sentry', direction: 'asc' }, { ...NO_FILTER, text }, 0, 100);
-      }
-      return performance.now() - started;
-    });
-    expect(Math.min(...rounds)).toBeLessThan(1_000);
+  it('reuses a cached sort order', () => {
+    // Typing in the filter box must not sort 100,000 findings again per keystroke: the order for a
+    // column and direction is computed once. Timing is left to the benchmark, not asserted here.
+    const sort = { column: 'sentry', direction: 'asc' } as const;
+    const orderOf = (index as unknown as { order(sort: { column: string; direction: string }): Uint32Array }).order.bind(index);
+    const first = orderOf(sort);
+    for (const text of ['u', 'us', 'use', 'user']) index.query(sort, { ...NO_FILTER, text }, 0, 100);
+    expect(orderOf(sort)).toBe(first);
+    expect(orderOf({ column: 'sentry', direction: 'desc' })).not.toBe(first);
   });
 
   it('returns no rows past the end', () => {
