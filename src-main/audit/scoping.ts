@@ -17,8 +17,23 @@ const SCALAR_ATTRIBUTES: Record<string, (user: EntraUser) => string | boolean | 
   objectid: (user) => user.id
 };
 
+type Reader = (user: EntraUser) => string | boolean | null;
+
+/**
+ * Readers by the attribute name as the schema spells it. A clause is evaluated for every user, and
+ * lower-casing its name each time made a new string that the property lookup then had to hash.
+ */
+const readerByName = new Map<string, Reader | undefined>();
+/** Bounds the cache; a schema names a few dozen attributes at most. */
+const MAX_CACHED_NAMES = 1_000;
+
 function readAttribute(user: EntraUser, name: string): AttributeRead {
-  const reader = SCALAR_ATTRIBUTES[name.toLowerCase()];
+  let reader = readerByName.get(name);
+  if (reader === undefined && !readerByName.has(name)) {
+    if (readerByName.size >= MAX_CACHED_NAMES) readerByName.clear();
+    reader = SCALAR_ATTRIBUTES[name.toLowerCase()];
+    readerByName.set(name, reader);
+  }
   return reader ? { known: true, value: reader(user) } : { known: false };
 }
 

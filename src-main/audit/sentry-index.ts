@@ -16,6 +16,11 @@ export function memberKey(value: string): string {
 export class SentryMemberIndex {
   private readonly byAddress = new Map<string, ScimUser[]>();
   readonly byId = new Map<string, ScimUser>();
+  /**
+   * Whether some stored address lacks an `@`. Usually none does, and then a key without one (an
+   * employee id, say) cannot be found, so `findNormalized` skips the map lookup.
+   */
+  private hasAddressWithoutAt = false;
 
   constructor(members: ScimUser[]) {
     for (const member of members) {
@@ -31,6 +36,7 @@ export class SentryMemberIndex {
 
   private add(address: string, member: ScimUser): void {
     if (address === '') return;
+    if (!address.includes('@')) this.hasAddressWithoutAt = true;
     const list = this.byAddress.get(address);
     if (!list) this.byAddress.set(address, [member]);
     else if (!list.includes(member)) list.push(member);
@@ -43,6 +49,7 @@ export class SentryMemberIndex {
 
   /** Same as `find` for a value that `memberKey` has already normalized. */
   findNormalized(key: string): ScimUser[] {
+    if (!this.hasAddressWithoutAt && !key.includes('@')) return NOTHING;
     return this.byAddress.get(key) ?? NOTHING;
   }
 }
