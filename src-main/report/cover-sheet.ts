@@ -1,3 +1,4 @@
+import { describePopulation } from '../capture/population';
 import { formatUtc, yesNo } from './format';
 import { labelsFor } from './labels';
 import type { ReportInput, ReportLanguage } from './types';
@@ -37,7 +38,7 @@ export function coverSheet(input: ReportInput, lang: ReportLanguage): SheetSpec 
   out.add([text.sentryBaseUrl, snapshot.sentryBaseUrl]);
 
   out.section(text.sectionPopulation);
-  out.add([text.populationDefinition, snapshot.population]);
+  out.add([text.populationDefinition, populationText(input, lang)]);
   out.add([text.inScopeUsers, String(audit.population.inScopeUsers)]);
   out.add([text.assignedGroups, String(audit.population.assignedGroups)]);
   out.add([text.sentryMembers, String(audit.population.sentryMembers)]);
@@ -102,4 +103,19 @@ export function coverSheet(input: ReportInput, lang: ReportLanguage): SheetSpec 
   for (const warning of auditWarnings) out.add([text.warningFromAudit, warning]);
 
   return { name: labels.sheets.cover, rows: out.rows, rowStyles: out.rowStyles };
+}
+
+/**
+ * The population sentence. English reports quote the snapshot's own text; German reports build the
+ * same statement from the snapshot's facts, because the stored sentence is English.
+ */
+function populationText(input: ReportInput, lang: ReportLanguage): string {
+  const { snapshot, audit } = input;
+  if (lang === 'en') return snapshot.population;
+
+  const sentence = describePopulation(
+    { appDisplayName: snapshot.appDisplayName, appId: snapshot.appId, assignedGroupCount: audit.population.assignedGroups, sentryOrg: snapshot.sentryOrg },
+    'de'
+  );
+  return snapshot.origin === 'import' ? `${sentence} (aus exportierten Dateien importiert)` : sentence;
 }
