@@ -67,7 +67,7 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
   const events = new ProvisioningEvents(snapshot.data.entra.provisioningLogs);
 
   const users = auditUsers({ snapshot, previous, config, population, index, events, expectedRole });
-  const groups = auditGroups({ snapshot, previous, config, population, memberById: index.byId });
+  const groups = auditGroups({ snapshot, previous, config, population, memberById: index.byId, linkedUserId: users.linkedUserId });
 
   const findings = [...users.drafts, ...groups.drafts].map((draft) => buildFinding(draft, events));
   findings.sort(compareFindings);

@@ -13,6 +13,8 @@ export interface GroupAuditInput {
   population: Population;
   /** Sentry members by id, as the member index already holds them. */
   memberById: Map<string, ScimUser>;
+  /** Returns the id of the Entra user linked to a member, from the user audit. */
+  linkedUserId: (memberId: string) => string | null;
 }
 
 export interface GroupAuditOutput {
@@ -56,7 +58,7 @@ export function auditGroups(input: GroupAuditInput): GroupAuditOutput {
     if (value !== null) push(groupsBySlug, sentrySlug(value), group);
   }
 
-  const lookups = new MemberLookups(input.memberById, population);
+
   const pairedTeams = new Set<string>();
   for (const [slug, groups] of groupsBySlug) {
     const slugTeams = teamsBySlug.get(slug) ?? [];
@@ -109,7 +111,7 @@ export function auditGroups(input: GroupAuditInput): GroupAuditOutput {
         details: { groupName: value, teamName: team.displayName, slug, teamSlug: slug, previousTeamName: null, cause: 'same_slug' }
       });
     }
-    compareMembers(input, lookups, group, team, drafts, rows);
+    compareMembers(input, group, team, drafts, rows);
   }
 
   for (const team of teams) {
@@ -144,27 +146,7 @@ function findSameNameTeam(teamsByLowerName: Map<string, ScimGroup>, group: Entra
   return team ? { team, previousName: null, cause: 'same_name' } : null;
 }
 
-/** Lookups shared by all teams, because building them per team would make the audit quadratic. */
-class MemberLookups {
-  private entraIdByMember: Map<string, string> | null = null;
-
-  constructor(
-    readonly memberById: Map<string, ScimUser>,
-    private readonly population: Population
-  ) {}
-
-  /** Returns the Entra user linked to a member; the reverse map is built on the first extra team member. */
-  entraIdOf(memberId: string): string | null {
-    if (!this.entraIdByMember) {
-      // Scopes in population order, so that of two users linked to one member the later one wins.
-      this.entraIdByMember = new Map();
-      for (const scope of this.population.scopes.values()) if (scope.linkedMember) this.entraIdByMember.set(scope.linkedMember.id, scope.id);
-    }
-    return this.entraIdByMember.get(memberId) ?? null;
-  }
-}
-
-function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: EntraGroup, team: ScimGroup, drafts: FindingDraft[], rows: TeamMemberRow[]): void {
+function compareMembers(input: GroupAuditInput, group: EntraGroup, team: ScimGroup, drafts: FindingDraft[], rows: TeamMemberRow[]): void {
   const { population } = input;
   const slug = teamSlug(team);
   const row = (member: string, entraUserId: string | null, sentryMemberId: string | null, status: TeamMemberRow['status']): TeamMemberRow => ({
@@ -207,9 +189,9 @@ function compareMembers(input: GroupAuditInput, lookups: MemberLookups, group: E
 
   for (const teamMember of team.members) {
     if (expected.has(teamMember.value)) continue;
-    const member = lookups.memberById.get(teamMember.value);
+    const member = input.memberById.get(teamMember.value);
     const name = member?.userName ?? teamMember.display ?? teamMember.value;
-    const entraUserId = lookups.entraIdOf(teamMember.value);
+    const entraUserId = input.linkedUserId(teamMember.value);
     rows.push(row(name, entraUserId, teamMember.value, 'extra_in_sentry'));
     drafts.push({
       kind: 'group.member_extra_in_sentry',

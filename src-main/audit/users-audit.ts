@@ -21,6 +21,8 @@ export interface UserAuditInput {
 export interface UserAuditOutput {
   drafts: FindingDraft[];
   rows: UserMatchRow[];
+  /** Returns the id of the in-scope user Entra will link a member to (the last one, if several), or null. */
+  linkedUserId: (memberId: string) => string | null;
   inScopeUsers: number;
 }
 
@@ -40,6 +42,14 @@ const LISTED = 2;
 /** Shared result for the common case of no secondary match; callers only read it. */
 const NO_PAIRINGS: Pairing[] = [];
 
+/** Pairs each member that the matching value found, without a closure per user. */
+function primaryPairings(members: readonly ScimUser[], value: string | null): Pairing[] {
+  if (members.length === 0) return NO_PAIRINGS;
+  const pairings: Pairing[] = [];
+  for (const member of members) pairings.push({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value });
+  return pairings;
+}
+
 function hasMember(pairings: readonly Pairing[], member: ScimUser): boolean {
   for (const pairing of pairings) if (pairing.member === member) return true;
   return false;
@@ -50,13 +60,15 @@ class UserAudit {
   readonly drafts: FindingDraft[] = [];
   readonly rows: UserMatchRow[] = [];
   /**
-   * Members some user has claimed, by id: CLAIMED, or LISTED once a row shows the member. A row only
-   * shows claimed members, so one map answers both questions with one lookup per member.
+   * Members some user has claimed, by id: CLAIMED, LISTED once a row shows the member, or the scope
+   * of the last user linked to it (whose row shows it too). A row only shows claimed members, so one
+   * map answers all three questions with one lookup per member.
    */
-  private readonly claimed = new Map<string, typeof CLAIMED | typeof LISTED>();
+  private readonly claimed = new Map<string, typeof CLAIMED | typeof LISTED | UserScope>();
   private readonly previousUsers: Map<string, EntraUser>;
   /** Reused by every `secondaryPairings` call, which never runs nested. */
   private readonly keyList: SecondaryKeyList = { keys: [], attributes: [] };
+  private readonly reasonByGroupId = new Map<string, string>();
 
   constructor(private readonly input: UserAuditInput) {
     this.previousUsers = new Map((input.previous?.data.entra.users ?? []).map((user) => [user.id, user]));
@@ -118,9 +130,35 @@ class UserAudit {
     for (const pairing of pairings) if (!this.claimed.has(pairing.member.id)) this.claimed.set(pairing.member.id, CLAIMED);
   }
 
+  /** Records that a row shows `member`, and which user links to it when `scope` does. */
+  private markListed(member: ScimUser, scope: UserScope): void {
+    if (scope.linkedMember === member) this.claimed.set(member.id, scope);
+    else if (typeof this.claimed.get(member.id) !== 'object') this.claimed.set(member.id, LISTED);
+  }
+
+  linkedUserId(memberId: string): string | null {
+    const state = this.claimed.get(memberId);
+    return typeof state === 'object' ? state.id : null;
+  }
+
+  /**
+   * Returns `scopeReason` for the scope. Most users are in scope through one group, so that text is
+   * built once per group and shared by its members' rows.
+   */
+  private reasonOf(scope: UserScope): string {
+    const groupId = scope.status === 'in_scope' && !scope.assignedDirectly && scope.directGroupIds.length === 1 ? scope.directGroupIds[0] : undefined;
+    if (groupId === undefined) return scopeReason(scope, this.input.population.groupsById);
+    let reason = this.reasonByGroupId.get(groupId);
+    if (reason === undefined) {
+      reason = scopeReason(scope, this.input.population.groupsById);
+      this.reasonByGroupId.set(groupId, reason);
+    }
+    return reason;
+  }
+
   private row(scope: UserScope, value: string | null, pairing: Pairing | null, expected: string | null): void {
     const user = scope.user;
-    if (pairing) this.claimed.set(pairing.member.id, LISTED);
+    if (pairing) this.markListed(pairing.member, scope);
     this.rows.push({
       entraId: scope.id,
       userPrincipalName: user?.userPrincipalName ?? null,
@@ -128,7 +166,7 @@ class UserAudit {
       mail: user?.mail ?? null,
       accountEnabled: user?.accountEnabled ?? null,
       inScope: scope.status === 'in_scope',
-      scopeReason: scopeReason(scope, this.input.population.groupsById),
+      scopeReason: this.reasonOf(scope),
       matchValue: value,
       sentryId: pairing?.member.id ?? null,
       sentryUserName: pairing?.member.userName ?? null,
@@ -173,7 +211,7 @@ class UserAudit {
     const value = this.valueOf(scope);
     const source = this.input.config.matching.sourceAttribute;
     const expected = this.input.expectedRole(scope.appRoleIds);
-    const primaryPairings = members.length === 0 ? NO_PAIRINGS : members.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
+    const primary = primaryPairings(members, value);
     const secondary = this.secondaryPairings(scope, members, primaryKey);
     this.claim(secondary);
 
@@ -189,7 +227,7 @@ class UserAudit {
     }
 
     if (members.length > 1 || (members.length === 1 && secondary.length > 0)) {
-      const all = [...primaryPairings, ...secondary];
+      const all = [...primary, ...secondary];
       this.drafts.push({
         kind: 'user.duplicate_in_sentry',
         entra: [userRef(user, scope.id, value)],
@@ -198,7 +236,7 @@ class UserAudit {
       });
     }
 
-    const linked = members.length === 1 ? primaryPairings[0] : undefined;
+    const linked = members.length === 1 ? primary[0] : undefined;
     if (linked) {
       scope.linkedMember = linked.member;
       this.checkLinked(scope, value, linked, expected);
@@ -206,7 +244,7 @@ class UserAudit {
       return;
     }
     if (members.length > 1) {
-      this.row(scope, value, primaryPairings[0] ?? null, expected.role);
+      this.row(scope, value, primary[0] ?? null, expected.role);
       return;
     }
 
@@ -229,7 +267,7 @@ class UserAudit {
       severity: lastEvent?.status.toLowerCase() === 'failure' ? 'high' : undefined,
       entra: [userRef(user, scope.id, value)],
       sentry: [],
-      details: { user: userLabel(user, scope.id), matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: scopeReason(scope, this.input.population.groupsById) }
+      details: { user: userLabel(user, scope.id), matchValue: value, sourceAttribute: source, valueIsEmail: looksLikeEmail(value), scopeReason: this.reasonOf(scope) }
     });
     this.row(scope, value, null, expected.role);
   }
@@ -271,7 +309,7 @@ class UserAudit {
     const value = this.valueOf(scope);
     const key = value === null ? null : memberKey(value);
     const direct = key === null ? [] : this.input.index.findNormalized(key).filter((member) => !this.claimed.has(member.id));
-    const directPairings = direct.map((member): Pairing => ({ member, matchedBy: value === null ? '' : matchKind(value, member), attribute: null, entraValue: value }));
+    const directPairings = primaryPairings(direct, value);
     const pairings = [...directPairings, ...this.secondaryPairings(scope, direct, key)];
     this.claim(pairings);
     const ref = userRef(scope.user, scope.id, value);
@@ -308,7 +346,8 @@ class UserAudit {
           details: { sentryUserName: member.userName, sentryOrgRole: member.sentryOrgRole, reason: 'no_entra_user', user: null, failedClause: null, provisionedByEntra: this.input.events.touchedTarget(member.id), syncAll: this.input.config.syncAll }
         });
       }
-      if (state === LISTED) continue;
+      // LISTED or a linked user's scope: a row already shows the member.
+      if (state !== undefined && state !== CLAIMED) continue;
       this.rows.push({
         entraId: null, userPrincipalName: null, entraDisplayName: null, mail: null, accountEnabled: null, inScope: false,
         scopeReason: 'no Entra user', matchValue: null, sentryId: member.id, sentryUserName: member.userName,
@@ -325,5 +364,5 @@ class UserAudit {
 export function auditUsers(input: UserAuditInput): UserAuditOutput {
   const audit = new UserAudit(input);
   const inScopeUsers = audit.run();
-  return { drafts: audit.drafts, rows: audit.rows, inScopeUsers };
+  return { drafts: audit.drafts, rows: audit.rows, linkedUserId: (memberId) => audit.linkedUserId(memberId), inScopeUsers };
 }
