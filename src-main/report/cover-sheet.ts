@@ -102,7 +102,8 @@ export function coverSheet(input: ReportInput, lang: ReportLanguage): SheetSpec 
   for (const warning of snapshot.warnings) out.add([text.warningFromCapture, warning]);
   for (const warning of auditWarnings) out.add([text.warningFromAudit, warning]);
 
-  return { name: labels.sheets.cover, rows: out.rows, rowStyles: out.rowStyles };
+  // The evidence header must print with each label beside its value, so it is scaled to the page width.
+  return { name: labels.sheets.cover, rows: out.rows, rowStyles: out.rowStyles, fitToPageWidth: true };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface SheetSpec {
   autoFilter?: boolean;
   /** Minimum widths in characters by zero-based column, for columns that reviewers fill in. */
   minWidths?: Record<number, number>;
+  /** Prints the sheet one page wide whatever its width; by default only narrow sheets are scaled. */
+  fitToPageWidth?: boolean;
 }
 
 export const MAX_COLUMN_WIDTH = 70;
