@@ -143,7 +143,18 @@ export const de: Resources = {
       audit_not_run: 'Die Prüfung ist nicht mehr im Speicher. Wählen Sie den Snapshot erneut, um sie neu auszuführen.',
       file_unreadable: 'Die Datei konnte nicht als Roster-Snapshot gelesen werden.',
       export_failed:
-        'Die Datei konnte nicht geschrieben werden. Prüfen Sie den Ordner und ob die Datei in einem anderen Programm geöffnet ist.'
+        'Die Datei konnte nicht geschrieben werden. Prüfen Sie den Ordner und ob die Datei in einem anderen Programm geöffnet ist.',
+      reconcile_rejected:
+        'Der Abgleichsplan wurde abgelehnt: Er löscht mehr Mitglieder, als der Schwellenwert zulässt. Erhöhen Sie den Schwellenwert für diesen Lauf oder wählen Sie weniger Feststellungen aus.',
+      reconcile_sentry_mismatch:
+        'Die Verbindung zeigt auf eine andere Sentry-Organisation als der Snapshot. Wählen Sie die Verbindung, deren SCIM-URL zum Snapshot passt.',
+      reconcile_nothing_to_do: 'Für die ausgewählten Feststellungen ist kein SCIM-Vorgang nötig, es gibt also nichts zu senden.',
+      reconcile_run_active: 'Dieser Abgleichslauf läuft noch. Warten Sie, bis er fertig ist, oder brechen Sie ihn zuerst ab.',
+      reconcile_run_not_active: 'Dieser Abgleichslauf läuft nicht mehr. Setzen Sie ihn aus der Liste der unvollständigen Läufe fort.',
+      import_file_invalid: 'Eine Datei konnte nicht importiert werden. Die Meldung nennt die Datei und die fehlerhafte Stelle.',
+      import_sentry_url_invalid: 'Die Sentry-SCIM-URL ist ungültig. Kopieren Sie die SCIM Base URL aus Sentry: Settings > Auth > SCIM Information.',
+      import_incomplete: 'Die Dateien enthalten nicht alles, was eine Prüfung braucht. Exportieren Sie die fehlenden Teile und importieren Sie erneut.',
+      import_preview_not_found: 'Diese Importübersicht ist abgelaufen. Wählen Sie die Dateien erneut aus oder ziehen Sie sie erneut hierher.'
     }
   }
 };

@@ -138,7 +138,16 @@ export const en = {
       job_not_found: 'The capture has already ended.',
       audit_not_run: 'The audit is no longer in memory. Choose the snapshot again to rerun it.',
       file_unreadable: 'The file could not be read as a Roster snapshot.',
-      export_failed: 'The file could not be written. Check the folder and that the file is not open in another program.'
+      export_failed: 'The file could not be written. Check the folder and that the file is not open in another program.',
+      reconcile_rejected: 'The reconcile plan was rejected: it deletes more members than the threshold allows. Raise the threshold for this run, or select fewer findings.',
+      reconcile_sentry_mismatch: 'The connection points at another Sentry organization than the snapshot. Choose the connection whose SCIM URL matches the snapshot.',
+      reconcile_nothing_to_do: 'The selected findings need no SCIM operation, so there is nothing to send.',
+      reconcile_run_active: 'This reconcile run is still running. Wait for it to finish, or cancel it first.',
+      reconcile_run_not_active: 'This reconcile run is not running any more. Resume it from the list of unfinished runs.',
+      import_file_invalid: 'A file could not be imported. The message names the file and the place that is wrong.',
+      import_sentry_url_invalid: 'The Sentry SCIM URL is invalid. Copy the SCIM Base URL from Sentry: Settings > Auth > SCIM Information.',
+      import_incomplete: 'The files do not contain everything an audit needs. Export the missing parts and import again.',
+      import_preview_not_found: 'This import summary has expired. Choose or drop the files again.'
     }
   }
 };
