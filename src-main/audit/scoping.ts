@@ -122,9 +122,15 @@ export interface ScopingOutcome {
   unevaluated: string[];
 }
 
-/** Evaluates scoping filter groups: a user is in scope when every clause of at least one group holds. */
+/** The outcome for most users, shared because the audit evaluates the filter for every user. Callers must not change it. */
+const IN_SCOPE: ScopingOutcome = { inScope: true, failedClauses: [], unevaluated: [] };
+
+/**
+ * Evaluates scoping filter groups: a user is in scope when every clause of at least one group holds.
+ * The outcome of a user in scope without unevaluated clauses is one shared object.
+ */
 export function evaluateScoping(user: EntraUser, groups: ScopingFilterGroup[]): ScopingOutcome {
-  if (groups.length === 0) return { inScope: true, failedClauses: [], unevaluated: [] };
+  if (groups.length === 0) return IN_SCOPE;
 
   const failedClauses: string[] = [];
   const unevaluated: string[] = [];
@@ -142,7 +148,7 @@ export function evaluateScoping(user: EntraUser, groups: ScopingFilterGroup[]): 
         break;
       }
     }
-    if (groupHolds) return { inScope: true, failedClauses: [], unevaluated };
+    if (groupHolds) return unevaluated.length === 0 ? IN_SCOPE : { inScope: true, failedClauses: [], unevaluated };
   }
   return { inScope: false, failedClauses, unevaluated };
 }

@@ -179,9 +179,9 @@ class UserAudit {
 
   run(): number {
     // Snapshot order decides which user claims a member first, so the result is stable for one snapshot.
-    const scopes = [...this.input.population.scopes.values()];
+    const scopes = this.input.population.scopes;
     const inScope: UserScope[] = [];
-    for (const scope of scopes) if (scope.status === 'in_scope') inScope.push(scope);
+    for (const scope of scopes.values()) if (scope.status === 'in_scope') inScope.push(scope);
 
     // Primary matching first for everyone in scope, so that a secondary key never takes a member
     // that another user's matching value already finds.
@@ -200,8 +200,8 @@ class UserAudit {
     for (let position = 0; position < inScope.length; position++) {
       this.auditInScope(inScope[position] as UserScope, primary[position] ?? NO_MEMBERS, primaryKeys[position] ?? null);
     }
-    for (const scope of scopes) if (scope.status !== 'in_scope' && scope.status !== 'not_assigned') this.auditOutOfScope(scope);
-    for (const scope of scopes) if (scope.status === 'not_assigned') this.row(scope, this.valueOf(scope), null, null);
+    for (const scope of scopes.values()) if (scope.status !== 'in_scope' && scope.status !== 'not_assigned') this.auditOutOfScope(scope);
+    for (const scope of scopes.values()) if (scope.status === 'not_assigned') this.row(scope, this.valueOf(scope), null, null);
     this.reportOrphans();
     return inScope.length;
   }
