@@ -6,9 +6,9 @@ import { canonicalJsonAt, canonicalSnapshotData, compareCodeUnits } from './cano
 // fixed cost. The value is a round number that keeps the buffer small, not a measured optimum.
 const FLUSH_CHARS = 1 << 16;
 
-// The root object, the two sides and their fields are opened one level at a time, and everything below
-// (each user, each membership, the whole provisioning schema) is written by canonicalJsonAt in one piece.
-// Three levels reach the items of the lists such as entra.users.
+// Three levels are opened: the root object, the two sides, and the fields of each side. Each value
+// below them, such as one user, one membership or one top-level field of the provisioning schema,
+// is written by canonicalJsonAt in one piece.
 const OPENED_LEVELS = 3;
 
 /** Computes the SHA-256 (lowercase hex) of the canonical JSON of `canonicalSnapshotData(data)`. */
