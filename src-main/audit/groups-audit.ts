@@ -11,7 +11,7 @@ export interface GroupAuditInput {
   config: AuditConfig;
   /** The population after the user audit, which sets each in-scope user's linked member. */
   population: Population;
-  /** Sentry members by id, as the member index already holds them. */
+  /** Sentry members by id: the member index's map, reused. */
   memberById: Map<string, ScimUser>;
   /** Returns the id of the Entra user linked to a member, from the user audit. */
   linkedUserId: (memberId: string) => string | null;

@@ -17,8 +17,8 @@ export class SentryMemberIndex {
   private readonly byAddress = new Map<string, ScimUser[]>();
   readonly byId = new Map<string, ScimUser>();
   /**
-   * Whether some stored address lacks an `@`. Usually none does, and then a key without one (an
-   * employee id, say) cannot be found, so `findNormalized` skips the map lookup.
+   * Whether some stored address lacks an `@`. In most organizations none does, and then a key
+   * without one (an employee id, say) cannot be found, so `findNormalized` skips the map lookup.
    */
   private hasAddressWithoutAt = false;
 

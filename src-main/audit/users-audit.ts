@@ -39,7 +39,7 @@ const NO_MEMBERS: ScimUser[] = [];
 const CLAIMED = 1;
 const LISTED = 2;
 
-/** Shared result for the common case of no secondary match; callers only read it. */
+/** Shared result for the common case of no secondary match. Callers only read it. */
 const NO_PAIRINGS: Pairing[] = [];
 
 /** Pairs each member that the matching value found, without a closure per user. */
@@ -115,7 +115,7 @@ class UserAudit {
     return found;
   }
 
-  /** Adds the members that no other user claimed and that `exclude` does not list, each once; returns the possibly new list. */
+  /** Adds the members that no user claimed and `exclude` does not list, each once, and returns the list, new if `found` was NO_PAIRINGS. */
   private consider(found: Pairing[], members: readonly ScimUser[], attribute: string, entraValue: string | null, exclude: readonly ScimUser[]): Pairing[] {
     let result = found;
     for (const member of members) {
