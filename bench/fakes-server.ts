@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const seed = generateTenant({ users, seed: seedNumber });
   const generateMs = performance.now() - started;
 
-  const fakes = await startFakes(seed);
+  // The generator dates its provisioning logs in a fixed week; shift them so the 7-day capture window keeps them.
+  const fakes = await startFakes(seed, { shiftLogsToNow: true });
   fakes.graph.setPageSize(GRAPH_PAGE_SIZE);
 
   const client = seed.graph.clients[0];
