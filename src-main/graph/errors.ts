@@ -18,7 +18,7 @@ export class GraphPermissionError extends Error {
   }
 }
 
-/** Graph answered 401 twice, even with a freshly issued token. */
+/** Graph returned 401 twice, even with a freshly issued token. */
 export class GraphUnauthorizedError extends Error {
   constructor(readonly path: string) {
     super(

@@ -213,7 +213,7 @@ export class GraphClient {
           throw new GraphResponseError(`Graph returned ${status} ${errorCode(answer.body) ?? ''} for GET ${path.split('?')[0]} inside $batch while reading ${context.what}.`);
         }
       }
-      // An item missing from the answer is asked again rather than lost.
+      // An item missing from the batch response is requested again rather than lost.
       pending.forEach((path, index) => {
         if (!answered.has(String(index + 1))) retry.push(path);
       });

@@ -12,11 +12,11 @@ const MAX_PATH_LENGTH = 4096;
 /** Most files or folders one import reads. An export of one tenant has about twenty. */
 export const MAX_IMPORT_FILES = 500;
 /**
- * Largest dropped file, in bytes before base64. Provisioning logs are the largest export; 64 MiB
- * holds several hundred thousand entries. Larger exports can still be picked with the file dialog.
+ * Largest dropped file, in bytes before base64. Provisioning logs are the largest export, and 64 MiB
+ * is enough for several hundred thousand entries. Larger exports can still be picked with the file dialog.
  */
 export const MAX_DROPPED_FILE_BYTES = 64 * 1024 * 1024;
-/** Largest drop in all, in bytes: main holds every dropped file in memory while it writes them to disk. */
+/** Largest drop in all, in bytes, because main keeps every dropped file in memory while it writes them to disk. */
 export const MAX_DROPPED_TOTAL_BYTES = 256 * 1024 * 1024;
 
 export const importPreviewIdSchema = z.string().min(1).max(100);
