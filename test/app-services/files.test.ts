@@ -126,8 +126,8 @@ describe('export', () => {
     const document = JSON.parse(await readFile(jsonPath, 'utf8')) as { language: string; snapshot: { id: string }; findings: unknown[] };
     expect(document.language).toBe('de');
     expect(document.snapshot.id).toBe(demoId);
-    expect(document.findings).toHaveLength(40);
-    expect((await readFile(csvPath, 'utf8')).split('\n').filter((line) => line.trim() !== '').length).toBeGreaterThan(40);
+    expect(document.findings).toHaveLength(41);
+    expect((await readFile(csvPath, 'utf8')).split('\n').filter((line) => line.trim() !== '').length).toBeGreaterThan(41);
   });
 });
 

@@ -17,7 +17,7 @@ describe('worker task runner', () => {
 
     const source = { kind: 'file' as const, path: DEMO_SNAPSHOT_PATH, contentSha256: meta.contentSha256 };
     const { audit, objects } = await runner.run('audit', { source, previous: null });
-    expect(audit.findings).toHaveLength(40);
+    expect(audit.findings).toHaveLength(41);
     expect(Object.keys(objects).length).toBeGreaterThan(0);
   }, 60_000);
 

@@ -37,10 +37,7 @@ function withPublicOrigins(captured: CaptureResult, origins: { graph: string; lo
   return JSON.parse(replace(JSON.stringify(captured))) as CaptureResult;
 }
 
-/**
- * Captures the demo seed into a new snapshot file at `outputPath` and returns its metadata.
- * NOTE: the seed has no team at Sentry's 10,000-member cap, so `group.member_list_truncated` is the one finding kind the demo lacks.
- */
+/** Captures the demo seed into a new snapshot file at `outputPath` and returns its metadata. */
 export async function buildDemoSnapshot(outputPath: string): Promise<SnapshotMeta> {
   const seed = JSON.parse(await readFile(DEMO_SEED_FILE, 'utf8')) as Seed;
   const client = seed.graph.clients[0];

@@ -9,10 +9,32 @@ import type { ScimFake } from '../fakes/scim';
 import type { Seed } from '../fakes/seed';
 import { snapshotFromSeed } from '../fakes/seeds/seed-snapshot';
 
+/** The demo's group and team whose members exceed Sentry's 10,000-member cap on a team's SCIM member list. */
+const STORE_ASSOCIATES = 'Store Associates';
+
 export const TEST_RETRY = { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 50 };
 
+/**
+ * Reads the demo seed without its Store Associates group, team and their 10,050 people. Their 10,050
+ * Sentry members would raise the default deletion threshold to the flat 20, and these tests need the
+ * demo's 8 planned deletions to exceed the threshold of 7 that 5% of the other 149 members gives.
+ */
 export function demoSeed(): Seed {
-  return JSON.parse(readFileSync('resources/demo/seed.json', 'utf8')) as Seed;
+  const seed = JSON.parse(readFileSync('resources/demo/seed.json', 'utf8')) as Seed;
+  const group = seed.graph.groups.find((candidate) => candidate.displayName === STORE_ASSOCIATES);
+  const team = seed.scim.groups.find((candidate) => candidate.displayName === STORE_ASSOCIATES);
+  if (!group || !team) throw new Error(`resources/demo/seed.json has no "${STORE_ASSOCIATES}" group and team; regenerate it with npx tsx test/fakes/seeds/write-demo.ts.`);
+
+  const associateIds = new Set(group.xMembers);
+  const memberIds = new Set(team.xMembers);
+  seed.graph.users = seed.graph.users.filter((user) => !associateIds.has(user.id));
+  seed.graph.groups = seed.graph.groups.filter((candidate) => candidate !== group);
+  for (const servicePrincipal of seed.graph.servicePrincipals) {
+    servicePrincipal.xAssignments = servicePrincipal.xAssignments.filter((assignment) => assignment.principalId !== group.id);
+  }
+  seed.scim.users = seed.scim.users.filter((member) => !memberIds.has(member.id));
+  seed.scim.groups = seed.scim.groups.filter((candidate) => candidate !== team);
+  return seed;
 }
 
 /** Stores the seed's snapshot in the workspace with the fake's URL as the Sentry base URL, as a capture of the fake would. */

@@ -88,6 +88,6 @@ describe('hashContent', () => {
   it('verifies the committed demo snapshot', async () => {
     const demo = await openSnapshotFile(join(import.meta.dirname, '../../resources/demo/demo-snapshot.sqlite'));
 
-    expect(demo.meta.contentSha256).toBe('5876a13737f5d1e0479d4b5810f113988ab4eb31e582c79224750e3793653a4c');
+    expect(demo.meta.contentSha256).toBe('f9c99f5b4b28052faaa95b69bdf63f7255e55f4b556b3a11cdef6fa65a5922ae');
   });
 });

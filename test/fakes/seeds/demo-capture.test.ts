@@ -55,7 +55,7 @@ describe('demo seed through the fakes', () => {
 
     expect(snapshot.meta.unavailable).toEqual([]);
     expect(snapshot.data.entra.provisioningLogs).toHaveLength(60);
-    expect(snapshot.data.sentry.users).toHaveLength(149);
+    expect(snapshot.data.sentry.users).toHaveLength(10199);
   });
 
   it('audits like the seed snapshot', async () => {

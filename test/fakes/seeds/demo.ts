@@ -1,9 +1,9 @@
 /**
- * The built-in demo tenant: Contoso's Entra tenant (`contoso.example`, 200 users, 15 groups) and its
- * Sentry organization `contoso`, with every kind of drift the audit reports planted on named people
- * (listed in `DEMO_DRIFTS`). Everything is derived from one fixed seed and one fixed reference time,
- * so `buildDemoSeed()` returns the same object on every run and `resources/demo/seed.json` can be
- * compared with it byte for byte.
+ * The built-in demo tenant: Contoso's Entra tenant (`contoso.example`, 200 office users and 10,050
+ * store associates, 16 groups) and its Sentry organization `contoso`, with every kind of drift the
+ * audit reports planted on named people, groups or teams (listed in `DEMO_DRIFTS`). Everything is
+ * derived from one fixed seed and one fixed reference time, so `buildDemoSeed()` returns the same
+ * object on every run and `resources/demo/seed.json` can be compared with it byte for byte.
  *
  * The job matches users on `userName <- [mail]`, not on Entra's default `[userPrincipalName]`.
  * Entra requires a UPN on every user, so with the default no user could ever be unmatchable. With
@@ -48,6 +48,12 @@ const FILLER_COUNTS = {
 
 type FillerGroup = keyof typeof FILLER_COUNTS;
 
+/**
+ * Members of the Store Associates group. More than Sentry's 10,000-member cap on a team's SCIM member
+ * list, so the Store Associates team is read truncated and the audit reports `group.member_list_truncated`.
+ */
+export const STORE_ASSOCIATE_COUNT = 10_050;
+
 /** Creates people with random names that no earlier user of the tenant has. */
 function addFillers(builder: SeedBuilder, usedLocalParts: Set<string>, count: number): SeedGraphUser[] {
   const people: SeedGraphUser[] = [];
@@ -60,6 +66,35 @@ function addFillers(builder: SeedBuilder, usedLocalParts: Set<string>, count: nu
     people.push(builder.person({ givenName, surname }));
   }
   return people;
+}
+
+/**
+ * Adds the Store Associates group, assigned to the app, with its members, their Sentry members and the
+ * matching team. Everything else about them is in sync, so the truncated team list is their only finding.
+ * It runs after the rest of the tenant is built, so the earlier users and ids come out as before.
+ */
+function addStoreAssociates(builder: SeedBuilder, assignedAt: Date): void {
+  // Every address already in the tenant or the organization, so no associate shares one with a planted drift.
+  const { graph, scim } = builder.seed;
+  const graphAddresses = graph.users.flatMap((user) => [user.userPrincipalName, user.mail ?? '', ...(user.proxyAddresses ?? []).map((address) => address.slice('smtp:'.length))]);
+  const usedAddresses = new Set([...graphAddresses, ...scim.users.map((member) => member.userName)].map((address) => address.toLowerCase()));
+
+  const associates: SeedGraphUser[] = [];
+  while (associates.length < STORE_ASSOCIATE_COUNT) {
+    const givenName = builder.rng.pick(GIVEN_NAMES);
+    const surname = builder.rng.pick(SURNAMES);
+    const baseLocalPart = `${addressPart(givenName)}.${addressPart(surname)}`;
+    // The name pool has fewer pairs than associates, so repeated names get a numeric suffix (anna.berg7).
+    let address = `${baseLocalPart}@${DOMAIN}`;
+    for (let suffix = 2; usedAddresses.has(address); suffix++) address = `${baseLocalPart}${suffix}@${DOMAIN}`;
+    usedAddresses.add(address);
+    associates.push(builder.person({ givenName, surname, userPrincipalName: address }));
+  }
+
+  const group = builder.group('Store Associates', associates);
+  builder.assign(group, 'User', assignedAt);
+  const members = associates.map((user) => builder.member(user.mail as string));
+  builder.team('Store Associates', members);
 }
 
 export function buildDemoSeed(): Seed {
@@ -213,5 +248,6 @@ export function buildDemoSeed(): Seed {
     mobileTeam,
     routineUsers: provisionedFillers.flatMap((key) => fill[key])
   });
+  addStoreAssociates(b, longAgo(30));
   return b.seed;
 }
