@@ -1,4 +1,5 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreError, fileSystemError, systemErrorCode } from './errors';
@@ -49,7 +50,34 @@ export async function acquireLock(path: string, what: string, options: LockOptio
   }
 }
 
+/**
+ * Creates the lock file with its owner already inside: the owner is written to a temporary file that
+ * is then hard-linked to `path`, which fails if the lock exists. A process killed half-way thus
+ * leaves no empty lock that would look held until it ages out. Where the file system has no hard
+ * links, the lock is created exclusively and written afterwards.
+ */
 async function tryCreate(path: string, owner: LockOwner): Promise<boolean> {
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, JSON.stringify(owner), { flag: 'wx' });
+  } catch (error) {
+    throw fileSystemError('create the lock file', temp, error);
+  }
+
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    const code = systemErrorCode(error);
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createExclusively(path, owner);
+    throw fileSystemError('create the lock file', path, error);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function createExclusively(path: string, owner: LockOwner): Promise<boolean> {
   let handle;
   try {
     handle = await open(path, 'wx');
@@ -84,7 +112,7 @@ function parseOwner(raw: string): LockOwner | null {
       return { pid: value.pid, host: value.host, acquiredAt: value.acquiredAt };
     }
   } catch {
-    // A holder that crashed between creating and writing the file leaves it empty or partial.
+    // Only the fallback without hard links can leave an empty or partial file, when its holder crashed mid-write.
   }
   return null;
 }

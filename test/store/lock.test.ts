@@ -80,3 +80,31 @@ describe('workspace lock', () => {
     workspace.close();
   });
 });
+
+describe('lock file creation', () => {
+  it('writes the owner before the lock appears', async () => {
+    const { acquireLock } = await import('../../src-main/store/lock');
+    const path = join(dir, 'thing.lock');
+
+    const release = await acquireLock(path, 'Thing', { timeoutMs: 1_000, staleAfterMs: 60_000 });
+    const owner = JSON.parse(await readFile(path, 'utf8')) as { pid: number; host: string };
+    expect(owner.pid).toBe(process.pid);
+    expect(owner.host).toBe(hostname());
+    expect(await readdir(dir)).toEqual(['thing.lock']);
+
+    await release();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('waits for a live holder, then reports busy', async () => {
+    const { acquireLock } = await import('../../src-main/store/lock');
+    const path = join(dir, 'thing.lock');
+    const release = await acquireLock(path, 'Thing', { timeoutMs: 1_000, staleAfterMs: 60_000 });
+
+    await expect(acquireLock(path, 'Thing', { timeoutMs: 100, staleAfterMs: 60_000 })).rejects.toThrow(
+      `Thing is busy: another Roster process (pid ${process.pid} on ${hostname()}) is updating it.`
+    );
+    expect(await readdir(dir)).toEqual(['thing.lock']);
+    await release();
+  });
+});
