@@ -106,7 +106,8 @@ describe.skipIf(reason !== null)(reason ?? 'reconcile dialog in Chromium', () =>
     await expect.poll(() => result.textContent(), { timeout: 20_000 }).toMatch(/^Run cancelled with \d+ operations left\. Resume it from the list of unfinished runs\.$/);
     const runs = dialog.locator('#reconcile-runs li');
     await expect.poll(() => runs.count()).toBe(1);
-    expect(await runs.first().textContent()).toContain('Cancelled');
+    // The run list refreshes when the cancelled run's last event arrives, which may come after the count settles.
+    await expect.poll(async () => (await runs.first().textContent()) ?? '').toContain('Cancelled');
     const states = await dialog.locator('#reconcile-run-operations tbody tr .reconcile-state').allTextContents();
     expect(states).not.toContain('Sending');
     expect(states.filter((state) => state === 'Done' || state === 'Interrupted, checked again on resume' || state === 'Planned')).toHaveLength(35);
