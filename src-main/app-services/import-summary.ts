@@ -4,25 +4,10 @@
  */
 import { basename } from 'node:path';
 import type { ImportPlan } from '../import';
-import type { ImportFileDto, ImportMissingDto, ImportObjectKind, ImportOutlineDto, ImportSummaryDto } from '../ipc/schemas/import';
+import { importObjectKindSchema, type ImportFileDto, type ImportMissingDto, type ImportObjectKind, type ImportOutlineDto, type ImportSummaryDto } from '../ipc/schemas/import';
 
-/** The order in which a file's counts are listed: the tenant and app first, Sentry last. */
-const KIND_ORDER: ImportObjectKind[] = [
-  'captureInfo',
-  'organization',
-  'servicePrincipal',
-  'appRoleAssignment',
-  'user',
-  'group',
-  'groupMember',
-  'otherDirectoryObject',
-  'provisioningJob',
-  'provisioningSchema',
-  'provisioningScope',
-  'provisioningLog',
-  'scimUser',
-  'scimGroup'
-];
+/** The order in which a file's counts are listed, the schema's own: the tenant and app first, Sentry last. */
+const KIND_ORDER: readonly ImportObjectKind[] = importObjectKindSchema.options;
 
 /**
  * The importer's sentences for missing parts, each with the code the renderer translates. The importer

@@ -1,3 +1,4 @@
+import { describeCause } from '../http/errors';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import type { Transport } from '../http/types';
 
@@ -44,7 +45,7 @@ export class TransportNetworkModule implements INetworkModule {
         signal: controller.signal
       });
     } catch (error) {
-      const cause = controller.signal.aborted ? `timed out after ${timeout ?? this.defaultTimeoutMs} ms` : describeError(error);
+      const cause = controller.signal.aborted ? `timed out after ${timeout ?? this.defaultTimeoutMs} ms` : describeCause(error);
       this.lastFailure = { host: new URL(url).host, cause };
       throw new Error(`Network request to ${new URL(url).host} failed: ${cause}`, { cause: error });
     } finally {
@@ -71,14 +72,4 @@ function parseJson<T>(text: string, url: string): T {
 function firstErrorCode(body: unknown): string | null {
   const codes = (body as { error_codes?: unknown } | null)?.error_codes;
   return Array.isArray(codes) && codes.length > 0 ? String(codes[0]) : null;
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as Error & { code?: string }).code;
-    return code ? `${cause.message} (${code})` : cause.message;
-  }
-  return error.message;
 }

@@ -1,4 +1,4 @@
-import { HttpError, InvalidResponseError, NetworkError, RequestCancelledError, TimeoutError, parseErrorBody, redactUrl } from './errors';
+import { HttpError, InvalidResponseError, NetworkError, RequestCancelledError, TimeoutError, describeCause, parseErrorBody, redactUrl } from './errors';
 import { Semaphore } from './semaphore';
 import type { HttpClientOptions, HttpRequest, HttpResult, TransportRequest, TransportResponse } from './types';
 import { assertAllowedUrl } from './url-policy';
@@ -148,16 +148,6 @@ export function parseRetryAfter(value: string | undefined): number | null {
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, (date - Date.now()) / 1000);
-}
-
-function describeCause(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as Error & { code?: string }).code;
-    return code ? `${cause.message} (${code})` : cause.message;
-  }
-  return error.message;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined, service: string): Promise<void> {

@@ -117,3 +117,14 @@ function fieldErrors(record: Record<string, unknown>): string | null {
   }
   return parts.length > 0 ? parts.join('; ') : null;
 }
+
+/** Describes a transport failure by its cause, e.g. `connect ECONNREFUSED 127.0.0.1:1 (ECONNREFUSED)`, since fetch's own message is only "fetch failed". */
+export function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: string }).code;
+    return code ? `${cause.message} (${code})` : cause.message;
+  }
+  return error.message;
+}
