@@ -112,7 +112,7 @@ function describeParseError(error: unknown, commandName: string): string {
   return message;
 }
 
-/** The reason on one line: the message, then its cause's message when that adds something. */
+/** Formats an error's message on one line for stderr. */
 function oneLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   return error.message.replace(/\s*\n\s*/g, ' ');

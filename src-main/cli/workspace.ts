@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_FILE_NAME, Workspace } from '../store';
 
-/** True when the folder holds a Roster workspace, so a read does not create one at a mistyped path. */
+/** Returns true when the folder contains a Roster workspace, so a read does not create one at a mistyped path. */
 export function workspaceExists(dir: string): boolean {
   return existsSync(join(dir, INDEX_FILE_NAME));
 }

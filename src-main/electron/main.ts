@@ -92,7 +92,7 @@ function start(): void {
     reader: createWorkerImportReader(importWorkerPath)
   });
 
-  // The SCIM token comes from the connection profile's safeStorage secret; the renderer never sees it.
+  // The SCIM token comes from the connection profile's safeStorage secret and is never sent to the renderer.
   const reconcile = createReconcileService({
     workspace,
     profilesFile: join(app.getPath('userData'), 'connections.json'),

@@ -28,7 +28,7 @@ export class GraphUnauthorizedError extends Error {
   }
 }
 
-/** Graph's answer does not have the shape its documentation gives. */
+/** A Graph response that does not have the shape its documentation gives. */
 export class GraphResponseError extends Error {
   constructor(message: string) {
     super(message);

@@ -69,7 +69,7 @@ export interface RunResult {
   /** Every operation of the run as the journal stores it after this call. */
   operations: JournalOperation[];
   failed: number;
-  /** Why the run stopped before its end without a cancel, e.g. Sentry rejecting the SCIM token. */
+  /** The reason the run stopped before its end without a cancel, e.g. Sentry rejecting the SCIM token. */
   stoppedBecause: string | null;
 }
 

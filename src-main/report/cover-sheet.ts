@@ -107,7 +107,7 @@ export function coverSheet(input: ReportInput, lang: ReportLanguage): SheetSpec 
 }
 
 /**
- * The population sentence. English reports quote the snapshot's own text; German reports build the
+ * Returns the population sentence. English reports quote the snapshot's own text; German reports build the
  * same statement from the snapshot's facts, because the stored sentence is English.
  */
 function populationText(input: ReportInput, lang: ReportLanguage): string {

@@ -41,9 +41,14 @@ export function remediationSheet(run: JournalRun, lang: ReportLanguage): SheetSp
     labels.state[row.state as JournalOperationState] ?? row.state,
     row.httpStatus === null ? '' : String(row.httpStatus),
     row.detail,
-    row.verified === null ? labels.verified.notApplied : row.verified ? labels.verified.yes : labels.verified.no,
+    verifiedLabel(row.verified, labels),
     row.verificationNote ?? '',
     row.verificationSnapshotId ?? ''
   ]);
   return { name: labels.sheet, rows: [labels.columns, ...rows], rowStyles: { 0: 'header' }, frozenHeaderRow: 0, autoFilter: true };
+}
+
+function verifiedLabel(verified: boolean | null, labels: RemediationLabels): string {
+  if (verified === null) return labels.verified.notApplied;
+  return verified ? labels.verified.yes : labels.verified.no;
 }

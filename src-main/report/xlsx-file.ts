@@ -80,12 +80,12 @@ function setSheetRange(xml: string, spec: SheetSpec, widths: number[]): string {
 /** Narrow margins in inches, so more of a wide table fits on a printed page. */
 const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
 
-/** What SheetJS 0.18.5 writes for PAGE_MARGINS; the page setup goes right after it. */
+/** The element SheetJS 0.18.5 writes for PAGE_MARGINS, after which the page setup goes. */
 const WRITTEN_MARGINS = '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>';
 
 /**
  * Widest sheet, in characters of column width, that still reads when scaled to one landscape page.
- * An estimate: about 2.5 times the roughly 90 characters a landscape page holds at normal size.
+ * An estimate: about 2.5 times the roughly 90 characters that fit across a landscape page at normal size.
  */
 const MAX_FIT_WIDTH = 230;
 

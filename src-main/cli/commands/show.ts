@@ -24,7 +24,7 @@ export const showCommand: Command = {
   }
 };
 
-/** The text `roster show` prints; also used after `roster fetch`. */
+/** Formats the summary `roster show` prints, which `roster fetch` prints too. */
 export function describeSnapshot({ meta, data }: Snapshot): string {
   const { entra, sentry } = data;
   const assignedUsers = entra.assignments.filter((a) => a.principalType === 'User').length;

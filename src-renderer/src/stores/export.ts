@@ -2,6 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { IpcError, Language, ResponseOf } from '../../../src-main/ipc/contract';
 import type { ApiClient } from '../api/client';
 
+const EXPORT_CHANNELS = { workbook: 'export:workbook', csv: 'export:csv', json: 'export:json' } as const satisfies Record<ExportFormat, string>;
+
 export const EXPORT_FORMATS = ['workbook', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 type Written = Extract<ResponseOf<'export:workbook'>, { written: true }>;
@@ -39,7 +41,7 @@ export function createExportStore(api: ApiClient): ExportStore {
         ...(compareId === null ? {} : { compareId }),
         ...(path === undefined ? {} : { path })
       };
-      const channel = format === 'workbook' ? 'export:workbook' : format === 'csv' ? 'export:csv' : 'export:json';
+      const channel = EXPORT_CHANNELS[format];
       const result = await api.invoke(channel, payload);
       if (!result.ok) {
         set({ running: null, error: result.error });
